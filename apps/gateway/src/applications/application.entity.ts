@@ -1,0 +1,47 @@
+import type { Applicant, ApplicationStatus, DocumentReference } from '@mpp/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'application' })
+export class ApplicationEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tracking_number', type: 'text', unique: true })
+  trackingNumber!: string;
+
+  @Column({ name: 'service_code', type: 'text' })
+  serviceCode!: string;
+
+  @Column({ type: 'text' })
+  agency!: string;
+
+  @Column({ name: 'client_id', type: 'text' })
+  clientId!: string;
+
+  @Column({ type: 'jsonb' })
+  applicant!: Applicant;
+
+  @Column({ type: 'jsonb' })
+  data!: Record<string, unknown>;
+
+  @Column({ type: 'jsonb' })
+  documents!: DocumentReference[];
+
+  @Column({ type: 'text' })
+  status!: ApplicationStatus;
+
+  @Column({ name: 'agency_reference', type: 'text', nullable: true })
+  agencyReference!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result!: Record<string, unknown> | null;
+
+  @Column({ name: 'correlation_id', type: 'text' })
+  correlationId!: string;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,25 @@
+const fs = require('node:fs');
+const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+const moduleNameMapper = {
+  '^@mpp/contracts$': '<rootDir>/libs/contracts/src',
+  '^@mpp/kafka$': '<rootDir>/libs/kafka/src',
+  '^@mpp/persistence$': '<rootDir>/libs/persistence/src',
+  '^@mpp/observability$': '<rootDir>/libs/observability/src',
+};
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
+const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], transform, moduleNameMapper, testEnvironment: 'node' };
+
+/** Unit specs sit beside the code; integration and end-to-end tests under test/ use the real broker and database. */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      testTimeout: 60000,
+    },
+  ],
+};

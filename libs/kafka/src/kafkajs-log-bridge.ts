@@ -1,0 +1,14 @@
+import { Logger } from '@nestjs/common';
+import { logLevel, type logCreator } from 'kafkajs';
+
+/** Routes kafkajs's own log lines into the Nest logger, so they share the JSON format. */
+export const KafkaJsLogBridge: logCreator = () => {
+  const logger = new Logger('kafkajs');
+  return ({ namespace, level, log }) => {
+    const { message, ...extra } = log;
+    const line = `${namespace}: ${message} ${JSON.stringify(extra)}`;
+    if (level === logLevel.ERROR) logger.error(line);
+    else if (level === logLevel.WARN) logger.warn(line);
+    else logger.debug(line);
+  };
+};

@@ -1,0 +1,3 @@
+export * from './database-url';
+export * from './prepare-database';
+export * from './app-data-source';

@@ -1,0 +1,20 @@
+// Regenerates libs/contracts/data/district-codes.json from the official region list (TSV: kode, nama).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const source = process.argv[2];
+if (!source) {
+  console.error('usage: node scripts/data/build-district-codes.js <wilayah.tsv>');
+  process.exit(2);
+}
+const codes = fs
+  .readFileSync(source, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split('\t')[0])
+  .filter((code) => /^\d{2}\.\d{2}\.\d{2}$/.test(code))
+  .map((code) => code.replace(/\./g, ''));
+const target = path.join(__dirname, '../../libs/contracts/data/district-codes.json');
+fs.writeFileSync(target, JSON.stringify(codes) + '\n');
+console.log(`${codes.length} district codes written to ${target}`);
