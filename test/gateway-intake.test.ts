@@ -12,7 +12,7 @@ import { TrackingNumber } from '../apps/gateway/src/applications/tracking-number
 import { withDatabase } from './support/database';
 import { startGateway, type RunningGateway } from './support/gateway-harness';
 import { connectedProducer, header, testKafka, TopicRecorder } from './support/kafka-probe';
-import { announceService, testServiceDescriptor } from './support/registry';
+import { announceService, testServiceDescriptor, withdrawService } from './support/registry';
 import { waitFor } from './support/wait-for';
 
 const agency = `uji${randomUUID().slice(0, 6)}`;
@@ -82,6 +82,7 @@ describe('gateway intake, outbox relay and status back (real Kafka and PostgreSQ
   }, 60000);
 
   afterAll(async () => {
+    await withdrawService(kafka, service.code);
     await producer?.disconnect();
     await recorder?.stop();
     await gateway?.close();

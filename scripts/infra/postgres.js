@@ -36,7 +36,10 @@ function startLocalCluster() {
   return versions.length > 0;
 }
 
-async function ensurePostgres({ url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, log = () => {} } = {}) {
+async function ensurePostgres({
+  url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  log = () => {},
+} = {}) {
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   let reachable = await canConnect(maintenance.toString());

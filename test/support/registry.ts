@@ -64,3 +64,14 @@ export async function announceService(kafka: Kafka, descriptor: ServiceDescripto
   });
   await producer.disconnect();
 }
+
+/** Decommissions a test service with a registry tombstone, so it leaves no trace in catalogs. */
+export async function withdrawService(kafka: Kafka, code: string): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  await producer.send({
+    topic: Topics.registry,
+    messages: [{ key: RegistryKeys.service(code), value: null }],
+  });
+  await producer.disconnect();
+}

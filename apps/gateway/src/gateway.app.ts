@@ -2,9 +2,9 @@ import { ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { MicroserviceOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { kafkaConnectionFromEnv, toKafkaConfig } from '@mpp/kafka';
+import { kafkaMicroserviceOptions } from '@mpp/kafka';
 import { Logger } from 'nestjs-pino';
 import type { GatewayConfig } from './config/gateway.config';
 import { GatewayModule } from './gateway.module';
@@ -17,7 +17,7 @@ export const BODY_LIMIT = '256kb';
  * start it through here, so what is tested is what runs.
  */
 export async function createGatewayApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule, {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(), {
     bufferLogs: true,
     bodyParser: false,
   });
@@ -50,23 +50,10 @@ export async function createGatewayApp(): Promise<NestExpressApplication> {
 
   if (roles.includes('status')) {
     app.connectMicroservice<MicroserviceOptions>(
-      {
-        transport: Transport.KAFKA,
-        options: {
-          postfixId: '',
-          client: toKafkaConfig(kafkaConnectionFromEnv('gateway-status')),
-          consumer: {
-            groupId: config.get('GATEWAY_STATUS_GROUP_ID', { infer: true }),
-            sessionTimeout: 10000,
-            heartbeatInterval: 1000,
-            // Bounds how long a shutdown waits for an idle fetch; new data still returns at once.
-            maxWaitTimeInMs: 1000,
-            allowAutoTopicCreation: false,
-          },
-          subscribe: { fromBeginning: true },
-          run: { partitionsConsumedConcurrently: 3 },
-        },
-      },
+      kafkaMicroserviceOptions({
+        clientId: 'gateway-status',
+        groupId: config.get('GATEWAY_STATUS_GROUP_ID', { infer: true }),
+      }),
       { inheritAppConfig: true },
     );
     await app.startAllMicroservices();

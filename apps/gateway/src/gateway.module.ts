@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -38,37 +38,50 @@ const entities = [
   CatalogServiceEntity,
 ];
 
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateGatewayConfig }),
-    ObservabilityLoggingModule.forComponent('gateway'),
-    KafkaModule.forComponent('gateway'),
-    TypeOrmModule.forRootAsync({
-      useFactory: () =>
-        appDataSourceOptions({
-          schema: GATEWAY_SCHEMA,
-          entities,
-          migrations: [CreateGatewaySchema1764288000000],
+/**
+ * The gateway's root module. Built by a function so that configuration is read from the
+ * environment when an app is created, not once when this file is first imported.
+ */
+@Module({})
+export class GatewayModule {
+  static register(): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: validateGatewayConfig,
         }),
-    }),
-    TypeOrmModule.forFeature(entities),
-    TerminusModule,
-  ],
-  controllers: [
-    ApplicationsController,
-    TrackingController,
-    CatalogController,
-    HealthController,
-    StatusEventsController,
-  ],
-  providers: [
-    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    SubmitApplication,
-    ApplicationReader,
-    ServiceCatalog,
-    RegistryListener,
-    OutboxRelay,
-    ApplyStatusEvent,
-  ],
-})
-export class GatewayModule {}
+        ObservabilityLoggingModule.forComponent('gateway'),
+        KafkaModule.forComponent('gateway'),
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            appDataSourceOptions({
+              schema: GATEWAY_SCHEMA,
+              entities,
+              migrations: [CreateGatewaySchema1764288000000],
+            }),
+        }),
+        TypeOrmModule.forFeature(entities),
+        TerminusModule,
+      ],
+      controllers: [
+        ApplicationsController,
+        TrackingController,
+        CatalogController,
+        HealthController,
+        StatusEventsController,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        SubmitApplication,
+        ApplicationReader,
+        ServiceCatalog,
+        RegistryListener,
+        OutboxRelay,
+        ApplyStatusEvent,
+      ],
+    };
+  }
+}

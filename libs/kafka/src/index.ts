@@ -5,3 +5,4 @@ export * from './topic-provisioner';
 export * from './kafka.module';
 export * from './kafka.tokens';
 export * from './kafkajs-log-bridge';
+export * from './kafka-microservice';

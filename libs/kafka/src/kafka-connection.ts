@@ -31,7 +31,7 @@ export function kafkaConnectionFromEnv(
     if (mechanism !== 'scram-sha-256' && mechanism !== 'scram-sha-512' && mechanism !== 'plain') {
       throw new Error(`unsupported KAFKA_SASL_MECHANISM: ${mechanism}`);
     }
-    settings.sasl = { mechanism, username, password } as SASLOptions;
+    settings.sasl = { mechanism, username, password };
   }
   return settings;
 }

@@ -60,3 +60,8 @@ function loggerOptions(component: string): Params {
     },
   };
 }
+
+/** The correlation id pino-http gave this request (from `X-Correlation-Id` or a new UUID). */
+export function correlationIdOf(request: IncomingMessage & { id?: unknown }): string {
+  return typeof request.id === 'string' ? request.id : randomUUID();
+}

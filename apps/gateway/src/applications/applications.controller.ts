@@ -11,6 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { correlationIdOf } from '@mpp/observability';
 import type { Request, Response } from 'express';
 import { ProblemError, Problems } from '../problems/problem';
 import { ApplicationReader } from './application-reader';
@@ -53,7 +54,7 @@ export class ApplicationsController {
       body,
       clientId: 'public',
       idempotencyKey,
-      correlationId: String(request.id),
+      correlationId: correlationIdOf(request),
       traceparent: isTraceparent(traceparent) ? traceparent : undefined,
     });
     const location = `/v1/applications/${receipt.id}`;

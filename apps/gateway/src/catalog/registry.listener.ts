@@ -51,7 +51,7 @@ export class RegistryListener implements OnApplicationBootstrap, OnApplicationSh
   async onMessage(message: KafkaMessage): Promise<void> {
     const key = message.key?.toString() ?? '';
     if (message.value === null) {
-      if (key.startsWith('service:')) this.catalog.withdraw(key.slice('service:'.length));
+      if (key.startsWith('service:')) await this.catalog.withdraw(key.slice('service:'.length));
       return;
     }
     try {

@@ -58,8 +58,10 @@ export class ServiceCatalog implements OnModuleInit {
     );
   }
 
-  withdraw(code: string): void {
+  /** A tombstone on the registry: the service is decommissioned. */
+  async withdraw(code: string): Promise<void> {
     this.entries.delete(code);
+    await this.services.delete({ code });
   }
 
   heartbeat(beat: AdapterHeartbeat): void {

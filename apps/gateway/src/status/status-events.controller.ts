@@ -3,7 +3,7 @@ import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { EventTypes, Topics } from '@mpp/contracts';
 import { decodeCloudEvent } from '@mpp/kafka';
 import { ApplyStatusEvent } from './apply-status-event.use-case';
-import { parseStatusChanged, StatusChangedMessage } from './status-changed.message';
+import { parseStatusChanged } from './status-changed.message';
 
 /** Consumes `mpp.status` through the NestJS Kafka transport. */
 @Controller()
@@ -30,6 +30,6 @@ export class StatusEventsController {
       );
       return;
     }
-    await this.applyStatusEvent.execute(event as typeof event & { data: StatusChangedMessage });
+    await this.applyStatusEvent.execute(event);
   }
 }

@@ -1,6 +1,6 @@
 import districtCodes from '../../data/district-codes.json';
 
-const KNOWN_DISTRICTS: ReadonlySet<string> = new Set(districtCodes as string[]);
+const KNOWN_DISTRICTS: ReadonlySet<string> = new Set(districtCodes);
 
 export type NikProblem = 'format' | 'region' | 'birth-date' | 'serial';
 

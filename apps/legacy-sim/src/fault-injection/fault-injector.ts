@@ -1,0 +1,93 @@
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { LEGACY_SIM_CONFIG, type LegacySimConfig } from '../config/legacy-sim.config';
+import { SimulationReset } from '../control/simulation-reset';
+import type { SimulatedSystem } from '../simulated-systems';
+import type { FaultProfile } from './fault-profile';
+import { InjectedFault } from './injected-fault';
+
+/** Holds each system's fault profile and applies it around the handling of a request. */
+@Injectable()
+export class FaultInjector implements BeforeApplicationShutdown {
+  private readonly profiles = new Map<SimulatedSystem, FaultProfile>();
+  private readonly pendingPauses = new Set<() => void>();
+
+  constructor(
+    @Inject(LEGACY_SIM_CONFIG) private readonly config: LegacySimConfig,
+    reset: SimulationReset,
+  ) {
+    reset.onReset(() => this.profiles.clear());
+  }
+
+  defaultsOf(system: SimulatedSystem): FaultProfile {
+    const defaults = this.config.systems[system];
+    return {
+      latencyMs: 0,
+      errorRate: 0,
+      timeoutRate: 0,
+      timeoutHoldMs: defaults.timeoutHoldMs,
+      maintenance: false,
+      processingMs: defaults.processingMs,
+    };
+  }
+
+  profileOf(system: SimulatedSystem): FaultProfile {
+    return { ...(this.profiles.get(system) ?? this.defaultsOf(system)) };
+  }
+
+  replace(system: SimulatedSystem, knobs: Partial<FaultProfile>): FaultProfile {
+    return this.store(system, { ...this.defaultsOf(system), ...definedOnly(knobs) });
+  }
+
+  update(system: SimulatedSystem, knobs: Partial<FaultProfile>): FaultProfile {
+    return this.store(system, { ...this.profileOf(system), ...definedOnly(knobs) });
+  }
+
+  /**
+   * Runs the handling of one request under the system's faults. A "timed-out" request is
+   * handled first and only its answer is held back: the caller cannot tell whether it took
+   * effect, which is the ambiguity a real timeout leaves.
+   */
+  async intercept<T>(system: SimulatedSystem, handle: () => T | Promise<T>): Promise<T> {
+    const profile = this.profileOf(system);
+    if (profile.latencyMs > 0) await this.pause(profile.latencyMs);
+    if (profile.maintenance) throw new InjectedFault('maintenance', system);
+    if (happens(profile.errorRate)) throw new InjectedFault('busy', system);
+    const heldBack = happens(profile.timeoutRate);
+    try {
+      return await handle();
+    } finally {
+      if (heldBack) await this.pause(profile.timeoutHoldMs);
+    }
+  }
+
+  /** Held-back answers go out at once so the server can close without waiting for them. */
+  beforeApplicationShutdown(): void {
+    for (const release of this.pendingPauses) release();
+    this.pendingPauses.clear();
+  }
+
+  private store(system: SimulatedSystem, profile: FaultProfile): FaultProfile {
+    this.profiles.set(system, profile);
+    return { ...profile };
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const release = (): void => {
+        clearTimeout(timer);
+        this.pendingPauses.delete(release);
+        resolve();
+      };
+      const timer = setTimeout(release, ms);
+      this.pendingPauses.add(release);
+    });
+  }
+}
+
+function happens(rate: number): boolean {
+  return rate > 0 && Math.random() < rate;
+}
+
+function definedOnly(knobs: Partial<FaultProfile>): Partial<FaultProfile> {
+  return Object.fromEntries(Object.entries(knobs).filter(([, value]) => value !== undefined));
+}

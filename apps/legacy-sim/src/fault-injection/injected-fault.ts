@@ -1,0 +1,14 @@
+import type { SimulatedSystem } from '../simulated-systems';
+
+export type InjectedFaultKind = 'busy' | 'maintenance';
+
+/** A failure the fault knobs decided on; each protocol answers it in its own way. */
+export class InjectedFault extends Error {
+  constructor(
+    readonly kind: InjectedFaultKind,
+    readonly system: SimulatedSystem,
+  ) {
+    super(`${system}: injected ${kind}`);
+    this.name = 'InjectedFault';
+  }
+}

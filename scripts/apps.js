@@ -1,0 +1,23 @@
+// The deployables `npm start` runs together, in start order, with their development defaults.
+const APPS = [
+  {
+    name: 'legacy-sim',
+    color: 'magenta',
+    env: { LEGACY_SIM_PORT: '3100' },
+    url: 'http://127.0.0.1:3100/health',
+  },
+  {
+    name: 'adapter-disdukcapil',
+    color: 'yellow',
+    env: { ADAPTER_PORT: '3201' },
+    url: 'http://127.0.0.1:3201/health',
+  },
+  {
+    name: 'gateway',
+    color: 'cyan',
+    env: { GATEWAY_PORT: '3000' },
+    url: 'http://127.0.0.1:3000/health',
+  },
+];
+
+module.exports = { APPS };
