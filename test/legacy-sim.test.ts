@@ -8,8 +8,9 @@ process.env.LOG_LEVEL ??= 'warn';
 
 const PROCESSING_MS = 900;
 
+/** A Batam NIK (born 1 Jan 1990) whose serial steers the simulated outcome. */
 function nik(serial: string): string {
-  return `21710101019${serial.padStart(5, '0')}`.slice(0, 12) + serial;
+  return `217101010190${serial}`;
 }
 
 function submission(

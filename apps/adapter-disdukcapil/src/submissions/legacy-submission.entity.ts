@@ -1,0 +1,56 @@
+import type { ApplicationStatus } from '@mpp/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const SubmissionState = {
+  /** Claimed; a registry call may have been made but its outcome is not recorded. */
+  SUBMITTING: 'SUBMITTING',
+  SUBMITTED: 'SUBMITTED',
+  REFUSED: 'REFUSED',
+} as const;
+export type SubmissionState = (typeof SubmissionState)[keyof typeof SubmissionState];
+
+/**
+ * The adapter's ledger of what it handed to the civil registry: the guarantee that a redelivered
+ * message never becomes a second registration, and the list of applications to poll.
+ */
+@Entity({ name: 'legacy_submission' })
+export class LegacySubmissionEntity {
+  @PrimaryColumn({ name: 'application_id', type: 'uuid' })
+  applicationId!: string;
+
+  @Column({ name: 'service_code', type: 'text' })
+  serviceCode!: string;
+
+  @Column({ type: 'text' })
+  state!: SubmissionState;
+
+  @Column({ name: 'agency_reference', type: 'text', nullable: true })
+  agencyReference!: string | null;
+
+  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
+  refusalReason!: string | null;
+
+  @Column({ name: 'refusal_status', type: 'text', nullable: true })
+  refusalStatus!: ApplicationStatus | null;
+
+  @Column({ name: 'last_emitted_status', type: 'text', nullable: true })
+  lastEmittedStatus!: ApplicationStatus | null;
+
+  @Column({ type: 'int' })
+  attempts!: number;
+
+  @Column({ name: 'correlation_id', type: 'text', nullable: true })
+  correlationId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  traceparent!: string | null;
+
+  @Column({ name: 'next_poll_at', type: 'timestamptz', nullable: true })
+  nextPollAt!: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

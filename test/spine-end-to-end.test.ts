@@ -1,0 +1,148 @@
+import { Topics } from '@mpp/contracts';
+import type { Kafka } from 'kafkajs';
+import { createLegacySimApp, type RunningLegacySim } from '../apps/legacy-sim/src/legacy-sim.app';
+import {
+  startDisdukcapilAdapter,
+  type RunningAdapter,
+} from './support/adapter-disdukcapil-harness';
+import { withDatabase } from './support/database';
+import { startGateway, type RunningGateway } from './support/gateway-harness';
+import { testKafka } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+const SERVICE = 'disdukcapil.ktp-el-penggantian';
+const ADAPTER_GROUP = 'test-adapter-disdukcapil';
+
+function application(nik: string) {
+  return {
+    serviceCode: SERVICE,
+    applicant: { nik, name: 'Budi Santoso', contact: { email: 'budi@example.id' } },
+    data: { alasan: 'hilang', nomorKk: '2171010101010001', nomorSuratKehilangan: 'LP/123/XI/2026' },
+  };
+}
+
+describe('one application through the whole system: HTTP → outbox → Kafka → adapter → SOAP registry → status back', () => {
+  let kafka: Kafka;
+  let legacy: RunningLegacySim;
+  let adapter: RunningAdapter;
+  let gateway: RunningGateway;
+
+  const submit = async (body: unknown) => {
+    const response = await fetch(`${gateway.url}/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(202);
+    return (await response.json()) as { id: string; trackingNumber: string };
+  };
+  const applicationState = async (id: string) =>
+    (await (await fetch(`${gateway.url}/v1/applications/${id}`)).json()) as any;
+  const arrivals = async (id: string) =>
+    (
+      (await (
+        await fetch(`${legacy.baseUrl}/_sim/systems/civil-registry/arrivals?reference=${id}`)
+      ).json()) as any
+    ).submissions as number;
+
+  beforeAll(async () => {
+    kafka = testKafka();
+    legacy = await createLegacySimApp({
+      LEGACY_SIM_PORT: 0,
+      SIM_CIVIL_REGISTRY_PROCESSING_MS: 1200,
+    });
+    adapter = await startDisdukcapilAdapter({
+      ADAPTER_GROUP_ID: ADAPTER_GROUP,
+      ADAPTER_INSTANCE_ID: 'test-adapter-disdukcapil-1',
+      CIVIL_REGISTRY_URL: `${legacy.baseUrl}/disdukcapil/ws`,
+      STATUS_POLL_INTERVAL_MS: '200',
+    });
+    gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: 'test-gateway-status' });
+    await waitFor(
+      async () => {
+        const response = await fetch(`${gateway.url}/v1/services/${SERVICE}`);
+        return response.ok && ((await response.json()) as any).available === true;
+      },
+      { what: 'the adapter to announce its services' },
+    );
+  }, 90000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    await adapter?.close();
+    await legacy?.close();
+  }, 30000);
+
+  it('completes with the agency reference and exactly one arrival, even when the message is delivered twice', async () => {
+    const { id } = await submit(application('2171011508900003'));
+
+    const completed = await waitFor(
+      async () => {
+        const state = await applicationState(id);
+        return state.status === 'COMPLETED' && state;
+      },
+      { what: 'the application to complete', timeoutMs: 45000 },
+    );
+    expect(completed.agencyReference).toMatch(/^DKC-/);
+    expect(completed.result.documentNumber).toBeTruthy();
+    expect(completed.timeline.map((step: { status: string }) => step.status)).toEqual([
+      'SUBMITTED',
+      'DELIVERED',
+      'IN_PROCESS',
+      'APPROVED',
+      'COMPLETED',
+    ]);
+    expect(await arrivals(id)).toBe(1);
+
+    // Redelivery: the relay publishes the very same event again, as after a crash between
+    // publishing and marking it published.
+    await withDatabase((db) =>
+      db.query(`UPDATE gateway.outbox SET published_at = NULL WHERE application_id = $1`, [id]),
+    );
+    const redelivered = await waitFor(
+      () =>
+        withDatabase(async (db) => {
+          const { rows } = await db.query(
+            `SELECT partition, kafka_offset FROM gateway.outbox WHERE application_id = $1 AND published_at IS NOT NULL`,
+            [id],
+          );
+          return rows[0] as { partition: number; kafka_offset: string } | undefined;
+        }),
+      { what: 'the event to be published a second time' },
+    );
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        async () => {
+          const [committed] = await admin.fetchOffsets({
+            groupId: ADAPTER_GROUP,
+            topics: [Topics.applicationsOf('disdukcapil')],
+          });
+          const partition = committed.partitions.find((p) => p.partition === redelivered.partition);
+          return (
+            partition !== undefined && BigInt(partition.offset) > BigInt(redelivered.kafka_offset)
+          );
+        },
+        { what: 'the adapter to consume the redelivered message' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    expect(await arrivals(id)).toBe(1);
+    expect((await applicationState(id)).status).toBe('COMPLETED');
+  });
+
+  it('turns the registry refusing the applicant into REJECTED with its reason', async () => {
+    const { id } = await submit(application('2171011508909999'));
+    const rejected = await waitFor(
+      async () => {
+        const state = await applicationState(id);
+        return state.status === 'REJECTED' && state;
+      },
+      { what: 'the application to be rejected' },
+    );
+    expect(rejected.timeline.at(-1).reason).toBeTruthy();
+    expect(await arrivals(id)).toBe(0);
+  });
+});
