@@ -126,9 +126,8 @@ export class LegacyCivilRegistryClient {
         : String(error);
       throw new CivilRegistryUnavailable(`${operation} failed: ${reason}`);
     }
-    const parsed = safeParse(body);
-    const soapBody = parsed?.Envelope?.Body as Record<string, unknown> | undefined;
-    const fault = soapBody?.Fault as Record<string, any> | undefined;
+    const soapBody = safeParse(body)?.Envelope?.Body;
+    const fault = soapBody?.Fault as SoapFaultElement | undefined;
     if (fault) throw toError(operation, fault);
     if (status >= 400 || !soapBody) {
       throw new CivilRegistryUnavailable(
@@ -143,20 +142,34 @@ export class LegacyCivilRegistryClient {
   }
 }
 
-function safeParse(xml: string): Record<string, any> | undefined {
+interface SoapFaultElement {
+  faultcode?: unknown;
+  faultstring?: unknown;
+  detail?: { KesalahanLayanan?: { Kode?: unknown; Pesan?: unknown } };
+}
+
+type ParsedEnvelope = { Envelope?: { Body?: Record<string, unknown> } };
+
+function safeParse(xml: string): ParsedEnvelope | undefined {
   try {
-    return typeof xml === 'string' && xml.length > 0 ? parser.parse(xml) : undefined;
+    return typeof xml === 'string' && xml.length > 0
+      ? (parser.parse(xml) as ParsedEnvelope)
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
-function toError(operation: string, fault: Record<string, any>): Error {
-  const faultCode = String(fault.faultcode ?? '');
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+function toError(operation: string, fault: SoapFaultElement): Error {
+  const faultCode = text(fault.faultcode) ?? '';
   const kind = faultCode.includes(':') ? faultCode.split(':').pop()! : faultCode;
-  const detail = fault.detail?.KesalahanLayanan as Record<string, unknown> | undefined;
-  const code = String(detail?.Kode ?? kind);
-  const reason = String(detail?.Pesan ?? fault.faultstring ?? 'fault without a reason');
+  const detail = fault.detail?.KesalahanLayanan;
+  const code = text(detail?.Kode) ?? kind;
+  const reason = text(detail?.Pesan) ?? text(fault.faultstring) ?? 'fault without a reason';
   if (kind === 'Client') return new CivilRegistryRefusal(code, reason);
   return new CivilRegistryUnavailable(`${operation}: ${code}: ${reason}`);
 }
@@ -168,6 +181,6 @@ function requireField(answer: Record<string, unknown>, name: string): string {
 }
 
 function optionalField(answer: Record<string, unknown>, name: string): string | undefined {
-  const value = answer[name];
-  return value === undefined || value === null || value === '' ? undefined : String(value);
+  const value = text(answer[name]);
+  return value === '' ? undefined : value;
 }

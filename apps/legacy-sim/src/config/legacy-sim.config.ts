@@ -1,9 +1,11 @@
-import { plainToInstance } from 'class-transformer';
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 import { SimulatedSystem } from '../simulated-systems';
 
 /** Environment variables of the legacy simulator; defaults apply when a variable is unset. */
 export class LegacySimEnvironment {
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -13,10 +15,12 @@ export class LegacySimEnvironment {
   @MinLength(1)
   LEGACY_SIM_HOST = '0.0.0.0';
 
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   SIM_CIVIL_REGISTRY_PROCESSING_MS = 3000;
 
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   SIM_CIVIL_REGISTRY_TIMEOUT_HOLD_MS = 30000;
@@ -46,7 +50,7 @@ export function validateLegacySimEnvironment(raw: Record<string, unknown>): Lega
       .filter((name) => raw[name] !== undefined && raw[name] !== '')
       .map((name) => [name, raw[name]]),
   );
-  const env = plainToInstance(LegacySimEnvironment, given, { enableImplicitConversion: true });
+  const env = plainToInstance(LegacySimEnvironment, given);
   const errors = validateSync(env, { forbidUnknownValues: true });
   if (errors.length > 0) {
     const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
