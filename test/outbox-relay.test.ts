@@ -44,8 +44,9 @@ describe('outbox relay (real Kafka and PostgreSQL)', () => {
     await admin.disconnect();
     recorder = new TopicRecorder(kafka);
     await recorder.start([topic]);
-    // Migrations run when the first gateway starts; this one only relays.
-    relays.push(await startGateway({ GATEWAY_ROLES: 'relay' }));
+    // Migrations run when a gateway starts; this one relays nothing, so no relay runs yet.
+    const migrator = await startGateway({ GATEWAY_ROLES: 'api' });
+    await migrator.close();
   }, 60000);
 
   afterAll(async () => {
@@ -65,6 +66,8 @@ describe('outbox relay (real Kafka and PostgreSQL)', () => {
       `SELECT id FROM gateway.outbox WHERE application_id = $1 ORDER BY id LIMIT 1 FOR UPDATE`,
       [stuck],
     );
+    // Started one after the other: each reads its configuration from the environment.
+    relays.push(await startGateway({ GATEWAY_ROLES: 'relay' }));
     relays.push(await startGateway({ GATEWAY_ROLES: 'relay' }));
 
     const others = ids.slice(1);
