@@ -2,6 +2,7 @@ const fs = require('node:fs');
 const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
 const moduleNameMapper = {
+  '^@mpp/config$': '<rootDir>/libs/config/src',
   '^@mpp/contracts$': '<rootDir>/libs/contracts/src',
   '^@mpp/kafka$': '<rootDir>/libs/kafka/src',
   '^@mpp/persistence$': '<rootDir>/libs/persistence/src',

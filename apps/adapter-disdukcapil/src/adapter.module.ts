@@ -3,11 +3,10 @@ import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { KafkaModule } from '@mpp/kafka';
-import { ObservabilityLoggingModule } from '@mpp/observability';
+import { DatabaseHealthController, ObservabilityLoggingModule } from '@mpp/observability';
 import { appDataSourceOptions } from '@mpp/persistence';
 import { LegacyCivilRegistryClient } from './civil-registry/legacy-civil-registry.client';
 import { validateAdapterConfig } from './config/adapter.config';
-import { HealthController } from './health/health.controller';
 import { CreateSubmissionLedger1764288000001 } from './migrations/1764288000001-create-submission-ledger';
 import { RegistryAnnouncer } from './registry/registry-announcer';
 import { ApplicationsController } from './submissions/applications.controller';
@@ -43,7 +42,7 @@ export class AdapterModule {
         TypeOrmModule.forFeature([LegacySubmissionEntity]),
         TerminusModule,
       ],
-      controllers: [ApplicationsController, HealthController],
+      controllers: [ApplicationsController, DatabaseHealthController],
       providers: [
         LegacyCivilRegistryClient,
         StatusEmitter,

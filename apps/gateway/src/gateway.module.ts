@@ -4,7 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { KafkaModule } from '@mpp/kafka';
-import { ObservabilityLoggingModule } from '@mpp/observability';
+import { DatabaseHealthController, ObservabilityLoggingModule } from '@mpp/observability';
 import { appDataSourceOptions } from '@mpp/persistence';
 import { ApplicationReader } from './applications/application-reader';
 import { ApplicationStatusChangeEntity } from './applications/application-status-change.entity';
@@ -16,7 +16,6 @@ import { CatalogController } from './catalog/catalog.controller';
 import { RegistryListener } from './catalog/registry.listener';
 import { ServiceCatalog } from './catalog/service-catalog';
 import { validateGatewayConfig } from './config/gateway.config';
-import { HealthController } from './health/health.controller';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity';
 import { CreateGatewaySchema1764288000000 } from './migrations/1764288000000-create-gateway-schema';
 import { OutboxRecordEntity } from './outbox/outbox-record.entity';
@@ -70,7 +69,7 @@ export class GatewayModule {
         ApplicationsController,
         TrackingController,
         CatalogController,
-        HealthController,
+        DatabaseHealthController,
         StatusEventsController,
       ],
       providers: [

@@ -1,5 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsInt, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { validateEnvironment } from '@mpp/config';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
 
@@ -55,13 +56,5 @@ export class AdapterConfig {
 }
 
 export function validateAdapterConfig(raw: Record<string, unknown>): AdapterConfig {
-  const config = plainToInstance(AdapterConfig, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config);
-  if (errors.length > 0) {
-    const detail = errors
-      .map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`)
-      .join('; ');
-    throw new Error(`invalid adapter configuration: ${detail}`);
-  }
-  return config;
+  return validateEnvironment(AdapterConfig, raw, 'adapter');
 }

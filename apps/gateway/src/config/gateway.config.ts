@@ -1,5 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { validateEnvironment } from '@mpp/config';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export const GATEWAY_ROLES = ['api', 'relay', 'status', 'catalog'] as const;
 export type GatewayRole = (typeof GATEWAY_ROLES)[number];
@@ -49,13 +50,5 @@ export class GatewayConfig {
 }
 
 export function validateGatewayConfig(raw: Record<string, unknown>): GatewayConfig {
-  const config = plainToInstance(GatewayConfig, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const detail = errors
-      .map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`)
-      .join('; ');
-    throw new Error(`invalid gateway configuration: ${detail}`);
-  }
-  return config;
+  return validateEnvironment(GatewayConfig, raw, 'gateway');
 }

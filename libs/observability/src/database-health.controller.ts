@@ -1,8 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
+/** `GET /health` of an app whose health is its database's. */
+@ApiTags('health')
 @Controller('health')
-export class HealthController {
+export class DatabaseHealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
