@@ -1,6 +1,6 @@
 import { validateEnvironment } from '@mpp/config';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 
 export const GATEWAY_ROLES = ['api', 'relay', 'status', 'catalog'] as const;
 export type GatewayRole = (typeof GATEWAY_ROLES)[number];
@@ -14,10 +14,6 @@ export class GatewayConfig {
   @Min(0)
   @Max(65535)
   GATEWAY_PORT = 3000;
-
-  @IsOptional()
-  @IsString()
-  GATEWAY_PUBLIC_URL?: string;
 
   /** Roles this instance runs; all together in development, split when scaled. */
   @Transform(({ value }: { value: unknown }) =>

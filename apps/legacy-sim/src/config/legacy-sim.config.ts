@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { validateEnvironment } from '@mpp/config';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { SimulatedSystem } from '../simulated-systems';
 
 /** Environment variables of the legacy simulator; defaults apply when a variable is unset. */
@@ -44,18 +45,7 @@ export const LEGACY_SIM_CONFIG = 'legacySimConfig';
 export type LegacySimEnvOverrides = Partial<Record<keyof LegacySimEnvironment, string | number>>;
 
 export function validateLegacySimEnvironment(raw: Record<string, unknown>): LegacySimConfig {
-  const known = Object.keys(new LegacySimEnvironment());
-  const given = Object.fromEntries(
-    known
-      .filter((name) => raw[name] !== undefined && raw[name] !== '')
-      .map((name) => [name, raw[name]]),
-  );
-  const env = plainToInstance(LegacySimEnvironment, given);
-  const errors = validateSync(env, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new Error(`invalid legacy-sim configuration: ${problems.join('; ')}`);
-  }
+  const env = validateEnvironment(LegacySimEnvironment, raw, 'legacy-sim');
   return {
     port: env.LEGACY_SIM_PORT,
     host: env.LEGACY_SIM_HOST,
