@@ -94,14 +94,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [batchSize],
       );
       if (records.length === 0) return 0;
-      await this.ensureTopics(records);
-      const published = await this.publisher.publish(
-        records.map((record) => ({
-          topic: record.topic,
-          key: record.application_id,
-          event: toCloudEvent(record),
-        })),
-      );
+      let published;
+      try {
+        await this.ensureTopics(records);
+        published = await this.publisher.publish(
+          records.map((record) => ({
+            topic: record.topic,
+            key: record.application_id,
+            event: toCloudEvent(record),
+          })),
+        );
+      } catch (error) {
+        throw new OutboxBatchNotPublished(
+          records.map((record) => record.id),
+          error,
+        );
+      }
       await tx.query(
         `UPDATE outbox AS o
             SET published_at = now(), partition = p.partition, kafka_offset = p.kafka_offset,
@@ -135,18 +143,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.warn(
           `outbox relay failed (attempt ${failures}), retrying in ${delay} ms: ${String(error)}`,
         );
-        await this.recordFailure(String(error));
+        if (error instanceof OutboxBatchNotPublished) await this.recordFailure(error);
       }
       if (delay > 0 && !this.nudged && this.running) await this.sleep(delay);
     }
   }
 
-  private async recordFailure(message: string): Promise<void> {
+  /** Keeps the failed attempt on the records themselves, for operators looking at a backlog. */
+  private async recordFailure(failure: OutboxBatchNotPublished): Promise<void> {
     try {
       await this.db.query(
-        `UPDATE outbox SET attempts = attempts + 1, last_error = $1
-          WHERE id = (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1)`,
-        [message.slice(0, 1000)],
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+        [failure.recordIds, failure.message.slice(0, 1000)],
       );
     } catch {
       // The database itself is unreachable; the loop's backoff handles it.
@@ -180,6 +188,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       this.wake = done;
     });
+  }
+}
+
+/** Kafka refused a claimed batch; its transaction rolled back and the records stay pending. */
+class OutboxBatchNotPublished extends Error {
+  constructor(
+    readonly recordIds: string[],
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'OutboxBatchNotPublished';
   }
 }
 
