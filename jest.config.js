@@ -7,6 +7,8 @@ const moduleNameMapper = {
   '^@mpp/kafka$': '<rootDir>/libs/kafka/src',
   '^@mpp/persistence$': '<rootDir>/libs/persistence/src',
   '^@mpp/observability$': '<rootDir>/libs/observability/src',
+  '^@mpp/adapter-sdk$': '<rootDir>/libs/adapter-sdk/src',
+  '^@mpp/adapter-sdk/testing$': '<rootDir>/libs/adapter-sdk/src/testing',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
 const common = {
@@ -19,6 +21,8 @@ const common = {
 
 /** Unit specs sit beside the code; integration and end-to-end tests under test/ use the real broker and database. */
 module.exports = {
+  // A global option: integration tests wait on real brokers and databases.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -31,7 +35,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.js',
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
-      testTimeout: 60000,
     },
   ],
 };

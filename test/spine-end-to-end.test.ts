@@ -1,10 +1,8 @@
 import { Topics } from '@mpp/contracts';
 import type { Kafka } from 'kafkajs';
 import { createLegacySimApp, type RunningLegacySim } from '../apps/legacy-sim/src/legacy-sim.app';
-import {
-  startDisdukcapilAdapter,
-  type RunningAdapter,
-} from './support/adapter-disdukcapil-harness';
+import { DISDUKCAPIL_ADAPTER } from '../apps/adapter-disdukcapil/src/disdukcapil.adapter';
+import { startAdapter, type RunningAdapter } from './support/adapter-harness';
 import { withDatabase } from './support/database';
 import { startGateway, type RunningGateway } from './support/gateway-harness';
 import { testKafka } from './support/kafka-probe';
@@ -51,7 +49,7 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
       LEGACY_SIM_PORT: 0,
       SIM_CIVIL_REGISTRY_PROCESSING_MS: 1200,
     });
-    adapter = await startDisdukcapilAdapter({
+    adapter = await startAdapter(DISDUKCAPIL_ADAPTER, {
       ADAPTER_GROUP_ID: ADAPTER_GROUP,
       ADAPTER_INSTANCE_ID: 'test-adapter-disdukcapil-1',
       CIVIL_REGISTRY_URL: `${legacy.baseUrl}/disdukcapil/ws`,

@@ -1,13 +1,4 @@
-import { ConfigService } from '@nestjs/config';
-import { createAdapterApp } from './adapter.app';
-import type { AdapterConfig } from './config/adapter.config';
+import { startAdapter } from '@mpp/adapter-sdk';
+import { DISDUKCAPIL_ADAPTER } from './disdukcapil.adapter';
 
-async function bootstrap(): Promise<void> {
-  const app = await createAdapterApp();
-  await app.init();
-  await app.startAllMicroservices();
-  const config = app.get<ConfigService<AdapterConfig, true>>(ConfigService);
-  await app.listen(config.get('ADAPTER_PORT', { infer: true }), '0.0.0.0');
-}
-
-void bootstrap();
+void startAdapter(DISDUKCAPIL_ADAPTER);

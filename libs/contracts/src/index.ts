@@ -4,6 +4,7 @@ export * from './messaging/headers';
 export * from './messaging/cloud-event';
 export * from './status/application-status';
 export * from './status/status-machine';
+export * from './status/status-path';
 export * from './catalog/service-descriptor';
 export * from './applications/application-events';
 export * from './identity/nik';

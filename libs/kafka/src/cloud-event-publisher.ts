@@ -62,6 +62,15 @@ export class CloudEventPublisher implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Sends messages exactly as given (key, value, headers), e.g. one parked unchanged on a
+   * dead-letter topic or replayed from it.
+   */
+  async sendAsIs(topic: string, messages: Message[]): Promise<void> {
+    const producer = await this.connectedProducer();
+    await producer.send({ topic, messages, acks: -1 });
+  }
+
   private async placeOnPartitions(events: OutgoingEvent[]): Promise<PublishedEvent[]> {
     const placed: PublishedEvent[] = [];
     for (const event of events) {

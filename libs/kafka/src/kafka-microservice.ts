@@ -29,6 +29,8 @@ export function kafkaMicroserviceOptions(settings: ConsumerSettings): KafkaOptio
         createPartitioner: Partitioners.DefaultPartitioner,
         allowAutoTopicCreation: false,
       },
+      // Values stay bytes: a dead-lettered message is forwarded exactly as it arrived.
+      parser: { keepBinary: true },
       subscribe: { fromBeginning: true },
       run: { partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently ?? 3 },
     },

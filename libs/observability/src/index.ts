@@ -1,2 +1,3 @@
 export * from './logging.module';
 export * from './database-health.controller';
+export * from './metrics.module';

@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { LegacyUnavailable } from '@mpp/adapter-sdk';
 import axios, { AxiosInstance, isAxiosError } from 'axios';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { AdapterConfig } from '../config/adapter.config';
-import {
-  CivilRegistryRefusal,
-  CivilRegistryUnavailable,
-  NOT_FOUND_FAULT,
-} from './civil-registry-errors';
+import { CivilRegistryConfig } from './civil-registry.config';
+
+/** A `Client` fault: the registry answered and refused the request, with its own code. */
+export class CivilRegistryFault extends Error {
+  override readonly name = 'CivilRegistryFault';
+
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(`${code}: ${reason}`);
+  }
+}
+
+export const CivilRegistryFaultCodes = {
+  notFound: 'Client.TidakDitemukan',
+  incompleteData: 'Client.DataTidakLengkap',
+  wrongStatus: 'Client.StatusTidakSesuai',
+  notCancellable: 'Client.TidakDapatDibatalkan',
+} as const;
 
 const NAMESPACE = 'urn:disdukcapil:layanan:v1';
 const SOAP_ENVELOPE = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -34,18 +48,18 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, trimValues: true });
 
 /**
- * The Disdukcapil civil registry's SOAP 1.1 web service (`urn:disdukcapil:layanan:v1`):
- * AjukanPermohonan, CekStatus and CariPermohonan. Faults of kind `Client` are refusals of the
- * application; everything else is the system being unavailable.
+ * The Disdukcapil civil registry's SOAP 1.1 web service (`urn:disdukcapil:layanan:v1`).
+ * Faults of kind `Client` are the registry's answers (`CivilRegistryFault`); everything else,
+ * including no answer, is the system being unavailable.
  */
 @Injectable()
 export class LegacyCivilRegistryClient {
   private readonly http: AxiosInstance;
 
-  constructor(config: ConfigService<AdapterConfig, true>) {
+  constructor(config: CivilRegistryConfig) {
     this.http = axios.create({
-      baseURL: config.get('CIVIL_REGISTRY_URL', { infer: true }),
-      timeout: config.get('CIVIL_REGISTRY_TIMEOUT_MS', { infer: true }),
+      baseURL: config.CIVIL_REGISTRY_URL,
+      timeout: config.CIVIL_REGISTRY_TIMEOUT_MS,
       responseType: 'text',
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true },
@@ -77,7 +91,9 @@ export class LegacyCivilRegistryClient {
       const answer = await this.call('CariPermohonan', { RujukanPengirim: reference }, options);
       return requireField(answer, 'NomorRegistrasi');
     } catch (error) {
-      if (error instanceof CivilRegistryRefusal && error.code === NOT_FOUND_FAULT) return undefined;
+      if (error instanceof CivilRegistryFault && error.code === CivilRegistryFaultCodes.notFound) {
+        return undefined;
+      }
       throw error;
     }
   }
@@ -92,6 +108,31 @@ export class LegacyCivilRegistryClient {
       remark: optionalField(answer, 'Keterangan'),
       documentNumber: optionalField(answer, 'NomorDokumen'),
     };
+  }
+
+  /** Sends corrected data for a registration waiting on revision (PERLU_PERBAIKAN). */
+  async revise(
+    registrationNumber: string,
+    data: Record<string, unknown>,
+    options: CallOptions = {},
+  ): Promise<void> {
+    await this.call(
+      'PerbaikiPermohonan',
+      { NomorRegistrasi: registrationNumber, DataJson: JSON.stringify(data) },
+      options,
+    );
+  }
+
+  async cancel(
+    registrationNumber: string,
+    reason: string,
+    options: CallOptions = {},
+  ): Promise<void> {
+    await this.call(
+      'BatalkanPermohonan',
+      { NomorRegistrasi: registrationNumber, Alasan: reason },
+      options,
+    );
   }
 
   private async call(
@@ -124,19 +165,17 @@ export class LegacyCivilRegistryClient {
       const reason = isAxiosError(error)
         ? `${error.code ?? 'network error'}: ${error.message}`
         : String(error);
-      throw new CivilRegistryUnavailable(`${operation} failed: ${reason}`);
+      throw new LegacyUnavailable(`${operation} failed: ${reason}`);
     }
     const soapBody = safeParse(body)?.Envelope?.Body;
     const fault = soapBody?.Fault as SoapFaultElement | undefined;
     if (fault) throw toError(operation, fault);
     if (status >= 400 || !soapBody) {
-      throw new CivilRegistryUnavailable(
-        `${operation} answered HTTP ${status} without a SOAP body`,
-      );
+      throw new LegacyUnavailable(`${operation} answered HTTP ${status} without a SOAP body`);
     }
     const result = soapBody[`${operation}Response`];
     if (!result || typeof result !== 'object') {
-      throw new CivilRegistryUnavailable(`${operation} answered without ${operation}Response`);
+      throw new LegacyUnavailable(`${operation} answered without ${operation}Response`);
     }
     return result as Record<string, unknown>;
   }
@@ -170,13 +209,13 @@ function toError(operation: string, fault: SoapFaultElement): Error {
   const detail = fault.detail?.KesalahanLayanan;
   const code = text(detail?.Kode) ?? kind;
   const reason = text(detail?.Pesan) ?? text(fault.faultstring) ?? 'fault without a reason';
-  if (kind === 'Client') return new CivilRegistryRefusal(code, reason);
-  return new CivilRegistryUnavailable(`${operation}: ${code}: ${reason}`);
+  if (kind === 'Client') return new CivilRegistryFault(code, reason);
+  return new LegacyUnavailable(`${operation}: ${code}: ${reason}`);
 }
 
 function requireField(answer: Record<string, unknown>, name: string): string {
   const value = optionalField(answer, name);
-  if (!value) throw new CivilRegistryUnavailable(`answer without ${name}`);
+  if (!value) throw new LegacyUnavailable(`answer without ${name}`);
   return value;
 }
 

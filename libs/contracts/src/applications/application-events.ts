@@ -44,3 +44,27 @@ export interface StatusChanged {
   /** When the agency system reported it. */
   occurredAt: string;
 }
+
+/**
+ * `data` of `application.resubmitted.v1` on `mpp.<agency>.applications`: the whole application
+ * again, with the applicant's corrected data after `NEEDS_REVISION` (an agency that refused it
+ * at the door never registered it, so its adapter submits it anew). `revision` counts
+ * submissions: the first resubmission is revision 2.
+ */
+export interface ApplicationResubmitted extends ApplicationSubmitted {
+  revision: number;
+  resubmittedAt: string;
+}
+
+/**
+ * `data` of `application.cancelled.v1` on `mpp.<agency>.applications`: the applicant withdrew
+ * the application before the agency decided. The adapter reports `CANCELLED` once the agency's
+ * system has withdrawn it too.
+ */
+export interface ApplicationCancelled {
+  applicationId: string;
+  trackingNumber: string;
+  serviceCode: string;
+  reason?: string;
+  cancelledAt: string;
+}

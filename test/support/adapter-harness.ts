@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createAdapterApp } from '../../apps/adapter-disdukcapil/src/adapter.app';
+import { createAdapterApp, type AdapterModuleOptions } from '@mpp/adapter-sdk';
 import { withEnvironment } from './environment';
 
 export interface RunningAdapter {
@@ -9,12 +9,13 @@ export interface RunningAdapter {
   close(): Promise<void>;
 }
 
-/** Starts the Disdukcapil adapter in this process against the real broker and database. */
-export async function startDisdukcapilAdapter(
+/** Starts an adapter in this process against the real broker and database, on a free port. */
+export async function startAdapter(
+  options: AdapterModuleOptions,
   env: Record<string, string>,
 ): Promise<RunningAdapter> {
   const app = await withEnvironment(env, async () => {
-    const created = await createAdapterApp();
+    const { app: created } = await createAdapterApp(options);
     await created.init();
     await created.startAllMicroservices();
     return created;

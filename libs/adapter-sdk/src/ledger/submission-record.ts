@@ -2,19 +2,21 @@ import type { ApplicationStatus } from '@mpp/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const SubmissionState = {
-  /** Claimed; a registry call may have been made but its outcome is not recorded. */
+  /** Claimed; a legacy call may have been made but its outcome is not recorded. */
   SUBMITTING: 'SUBMITTING',
   SUBMITTED: 'SUBMITTED',
   REFUSED: 'REFUSED',
+  CANCELLED: 'CANCELLED',
 } as const;
 export type SubmissionState = (typeof SubmissionState)[keyof typeof SubmissionState];
 
 /**
- * The adapter's ledger of what it handed to the civil registry: the guarantee that a redelivered
- * message never becomes a second registration, and the list of applications to poll.
+ * The adapter's ledger of what it handed to the legacy system: the guarantee that a redelivered
+ * or replayed message never becomes a second submission, the last status it reported, and the
+ * applications still to poll.
  */
-@Entity({ name: 'legacy_submission' })
-export class LegacySubmissionEntity {
+@Entity({ name: 'adapter_submission' })
+export class SubmissionRecord {
   @PrimaryColumn({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
 
@@ -27,17 +29,22 @@ export class LegacySubmissionEntity {
   @Column({ name: 'agency_reference', type: 'text', nullable: true })
   agencyReference!: string | null;
 
-  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
-  refusalReason!: string | null;
+  /** 1 for the first submission, +1 for each resubmission; part of every status event id. */
+  @Column({ type: 'int' })
+  revision!: number;
 
-  @Column({ name: 'refusal_status', type: 'text', nullable: true })
-  refusalStatus!: ApplicationStatus | null;
+  /** Legacy submission calls made; more than zero means an earlier outcome may be unknown. */
+  @Column({ type: 'int' })
+  attempts!: number;
 
   @Column({ name: 'last_emitted_status', type: 'text', nullable: true })
   lastEmittedStatus!: ApplicationStatus | null;
 
-  @Column({ type: 'int' })
-  attempts!: number;
+  @Column({ name: 'refusal_status', type: 'text', nullable: true })
+  refusalStatus!: ApplicationStatus | null;
+
+  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
+  refusalReason!: string | null;
 
   @Column({ name: 'correlation_id', type: 'text', nullable: true })
   correlationId!: string | null;

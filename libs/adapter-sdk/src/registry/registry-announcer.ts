@@ -5,7 +5,6 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import {
   agencyTopicSpecs,
   CLOUDEVENTS_SPEC_VERSION,
@@ -20,8 +19,11 @@ import {
 import { CloudEventPublisher, KAFKA_CLIENT, provisionTopics } from '@mpp/kafka';
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import type { AdapterConfig } from '../config/adapter.config';
-import { AGENCY, CIVIL_REGISTRY_SERVICES } from '../services/civil-registry-services';
+import {
+  ADAPTER_RUNTIME_CONFIG,
+  type AdapterRuntimeConfig,
+} from '../config/adapter-runtime.config';
+import { ADAPTER_DEFINITION, type AdapterDefinition } from '../definition/adapter-definition';
 
 /**
  * Makes the adapter's services known: provisions its topics, announces each service descriptor
@@ -36,32 +38,35 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     private readonly publisher: CloudEventPublisher,
-    private readonly config: ConfigService<AdapterConfig, true>,
+    @Inject(ADAPTER_DEFINITION) private readonly definition: AdapterDefinition,
+    @Inject(ADAPTER_RUNTIME_CONFIG) private readonly config: AdapterRuntimeConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await provisionTopics(admin, [...sharedTopicSpecs(), ...agencyTopicSpecs(AGENCY)]);
+      await provisionTopics(admin, [
+        ...sharedTopicSpecs(),
+        ...agencyTopicSpecs(this.definition.agency),
+      ]);
     } finally {
       await admin.disconnect();
     }
     await this.publisher.publish(
-      CIVIL_REGISTRY_SERVICES.map(({ descriptor }) => ({
+      this.definition.services.map((descriptor) => ({
         topic: Topics.registry,
         key: RegistryKeys.service(descriptor.code),
         event: this.event(EventTypes.serviceAnnounced, descriptor),
       })),
     );
     await this.heartbeat();
-    const interval = this.config.get('HEARTBEAT_INTERVAL_MS', { infer: true });
     this.timer = setInterval(() => {
       this.heartbeat().catch((error: unknown) =>
         this.logger.warn(`heartbeat failed: ${String(error)}`),
       );
-    }, interval);
-    this.logger.log(`announced ${CIVIL_REGISTRY_SERVICES.length} services`);
+    }, this.config.heartbeatIntervalMs);
+    this.logger.log(`announced ${this.definition.services.length} services`);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -70,14 +75,12 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
     await this.heartbeat(0).catch(() => undefined);
   }
 
-  private async heartbeat(
-    ttlMs = this.config.get('HEARTBEAT_INTERVAL_MS', { infer: true }) * 3,
-  ): Promise<void> {
-    const instanceId = this.config.get('ADAPTER_INSTANCE_ID', { infer: true });
+  private async heartbeat(ttlMs = this.config.heartbeatIntervalMs * 3): Promise<void> {
+    const { agency } = this.definition;
     const beat: AdapterHeartbeat = {
-      agency: AGENCY,
-      instanceId,
-      services: CIVIL_REGISTRY_SERVICES.map(({ descriptor }) => descriptor.code),
+      agency,
+      instanceId: this.config.instanceId,
+      services: this.definition.services.map((descriptor) => descriptor.code),
       startedAt: this.startedAt,
       sentAt: new Date().toISOString(),
       ttlMs,
@@ -85,7 +88,7 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
     await this.publisher.publish([
       {
         topic: Topics.registry,
-        key: RegistryKeys.instance(AGENCY, instanceId),
+        key: RegistryKeys.instance(agency, this.config.instanceId),
         event: this.event(EventTypes.adapterHeartbeat, beat),
       },
     ]);
@@ -94,7 +97,7 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
   private event(type: string, data: unknown): CloudEvent {
     return {
       id: randomUUID(),
-      source: EventSources.adapter(AGENCY),
+      source: EventSources.adapter(this.definition.agency),
       type,
       specversion: CLOUDEVENTS_SPEC_VERSION,
       time: new Date().toISOString(),

@@ -1,22 +1,21 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { isServiceCode } from '@mpp/contracts';
-import { CIVIL_REGISTRY_SERVICES } from './civil-registry-services';
+import { DISDUKCAPIL_ADAPTER } from '../disdukcapil.adapter';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
-const schemaOf = (code: string) =>
-  CIVIL_REGISTRY_SERVICES.find((service) => service.descriptor.code === code)!.descriptor
-    .dataSchema;
+const { services } = DISDUKCAPIL_ADAPTER.definition;
+const schemaOf = (code: string) => services.find((service) => service.code === code)!.dataSchema;
 
 describe('civil registry service descriptors', () => {
   it('announce the three civil-registry services with valid codes and JSON Schemas', () => {
-    expect(CIVIL_REGISTRY_SERVICES.map((service) => service.descriptor.code).sort()).toEqual([
+    expect(services.map((service) => service.code).sort()).toEqual([
       'disdukcapil.akta-kelahiran',
       'disdukcapil.kk-perubahan',
       'disdukcapil.ktp-el-penggantian',
     ]);
-    for (const { descriptor } of CIVIL_REGISTRY_SERVICES) {
+    for (const descriptor of services) {
       expect(isServiceCode(descriptor.code)).toBe(true);
       expect(() => ajv.compile(descriptor.dataSchema)).not.toThrow();
     }

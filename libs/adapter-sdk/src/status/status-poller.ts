@@ -1,0 +1,93 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  ADAPTER_RUNTIME_CONFIG,
+  type AdapterRuntimeConfig,
+} from '../config/adapter-runtime.config';
+import { LEGACY_CONNECTOR, type LegacyConnector } from '../legacy/legacy-connector';
+import { LegacySystemGuard } from '../resilience/legacy-system-guard';
+import { StatusReporter } from './status-reporter';
+
+interface DueSubmission {
+  application_id: string;
+  agency_reference: string;
+  correlation_id: string | null;
+  traceparent: string | null;
+}
+
+const BATCH = 50;
+
+/**
+ * For legacy systems that do not push progress: asks for the status of every submitted
+ * application that is not final yet, once per poll interval. Each poll leases its rows by moving
+ * their next poll time forward, so several adapter instances never ask twice.
+ */
+@Injectable()
+export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(StatusPoller.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(LEGACY_CONNECTOR) private readonly connector: LegacyConnector,
+    @Inject(ADAPTER_RUNTIME_CONFIG) private readonly config: AdapterRuntimeConfig,
+    private readonly guard: LegacySystemGuard,
+    private readonly reporter: StatusReporter,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.connector.checkStatus) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.pollOnce()
+        .catch((error: unknown) => this.logger.warn(`status poll failed: ${String(error)}`))
+        .finally(() => (this.running = undefined));
+    }, this.config.statusPollIntervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Polls every due application once, unless the circuit is open; returns how many. */
+  async pollOnce(): Promise<number> {
+    const checkStatus = this.connector.checkStatus?.bind(this.connector);
+    if (!checkStatus || !this.guard.isClosed()) return 0;
+    // An UPDATE … RETURNING answers [rows, affected count].
+    const [due] = await this.db.query<[DueSubmission[], number]>(
+      `UPDATE adapter_submission
+          SET next_poll_at = now() + make_interval(secs => $2::double precision / 1000)
+        WHERE application_id IN (
+          SELECT application_id FROM adapter_submission
+           WHERE next_poll_at <= now() AND agency_reference IS NOT NULL
+           ORDER BY next_poll_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING application_id, agency_reference, correlation_id, traceparent`,
+      [BATCH, this.config.statusPollIntervalMs],
+    );
+    for (const submission of due) {
+      try {
+        const report = await this.guard.call('checkStatus', () =>
+          checkStatus(submission.agency_reference, {
+            applicationId: submission.application_id,
+            correlationId: submission.correlation_id ?? undefined,
+            traceparent: submission.traceparent ?? undefined,
+          }),
+        );
+        await this.reporter.report({ applicationId: submission.application_id, ...report });
+      } catch (error) {
+        this.logger.warn(`status check of ${submission.application_id} failed: ${String(error)}`);
+      }
+    }
+    return due.length;
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, DynamicModule, Get, Header, Inject, Module } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+
+/** The app's own Prometheus registry; each app in a process keeps its metrics apart. */
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+
+@ApiExcludeController()
+@Controller('metrics')
+class MetricsController {
+  constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
+
+  @Get()
+  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  @Header('Cache-Control', 'no-store')
+  scrape(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
+
+/** `GET /metrics` in the Prometheus text format, with process metrics and the app's own. */
+@Module({})
+export class MetricsModule {
+  static forComponent(component: string): DynamicModule {
+    return {
+      module: MetricsModule,
+      global: true,
+      controllers: [MetricsController],
+      providers: [
+        {
+          provide: METRICS_REGISTRY,
+          useFactory: () => {
+            const registry = new Registry();
+            registry.setDefaultLabels({ component });
+            collectDefaultMetrics({ register: registry });
+            return registry;
+          },
+        },
+      ],
+      exports: [METRICS_REGISTRY],
+    };
+  }
+}
