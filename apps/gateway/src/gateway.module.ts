@@ -7,9 +7,13 @@ import { KafkaModule } from '@mpp/kafka';
 import { DatabaseHealthController, ObservabilityLoggingModule } from '@mpp/observability';
 import { appDataSourceOptions } from '@mpp/persistence';
 import { ApplicationReader } from './applications/application-reader';
+import { ApplicationRequestLog } from './applications/application-request-log';
+import { ApplicationRequestEntity } from './applications/application-request.entity';
 import { ApplicationStatusChangeEntity } from './applications/application-status-change.entity';
 import { ApplicationEntity } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
+import { CancelApplication } from './applications/cancel-application.use-case';
+import { ResubmitApplication } from './applications/resubmit-application.use-case';
 import { SubmitApplication } from './applications/submit-application.use-case';
 import { CatalogServiceEntity } from './catalog/catalog-service.entity';
 import { CatalogController } from './catalog/catalog.controller';
@@ -17,7 +21,9 @@ import { RegistryListener } from './catalog/registry.listener';
 import { ServiceCatalog } from './catalog/service-catalog';
 import { validateGatewayConfig } from './config/gateway.config';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity';
+import { IdempotencyStore } from './idempotency/idempotency-store';
 import { CreateGatewaySchema1764288000000 } from './migrations/1764288000000-create-gateway-schema';
+import { AddApplicantRequests1764374400000 } from './migrations/1764374400000-add-applicant-requests';
 import { OutboxRecordEntity } from './outbox/outbox-record.entity';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -31,6 +37,7 @@ export const GATEWAY_SCHEMA = 'gateway';
 const entities = [
   ApplicationEntity,
   ApplicationStatusChangeEntity,
+  ApplicationRequestEntity,
   OutboxRecordEntity,
   StatusEventReceiptEntity,
   IdempotencyRecordEntity,
@@ -59,7 +66,7 @@ export class GatewayModule {
             appDataSourceOptions({
               schema: GATEWAY_SCHEMA,
               entities,
-              migrations: [CreateGatewaySchema1764288000000],
+              migrations: [CreateGatewaySchema1764288000000, AddApplicantRequests1764374400000],
             }),
         }),
         TypeOrmModule.forFeature(entities),
@@ -75,7 +82,11 @@ export class GatewayModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         SubmitApplication,
+        ResubmitApplication,
+        CancelApplication,
+        ApplicationRequestLog,
         ApplicationReader,
+        IdempotencyStore,
         ServiceCatalog,
         RegistryListener,
         OutboxRelay,

@@ -1,39 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationRequestEntity } from './application-request.entity';
 import { ApplicationStatusChangeEntity } from './application-status-change.entity';
 import { ApplicationEntity } from './application.entity';
 
-export interface ApplicationWithTimeline {
+export interface ApplicationWithHistory {
   application: ApplicationEntity;
+  /** Status timeline, oldest step first. */
   changes: ApplicationStatusChangeEntity[];
+  /** The applicant's resubmissions and cancellations, oldest first. */
+  requests: ApplicationRequestEntity[];
 }
 
-/** Reads applications with their status timeline, oldest step first. */
+/** Reads applications with their history; inside a caller's transaction when given one. */
 @Injectable()
 export class ApplicationReader {
-  constructor(
-    @InjectRepository(ApplicationEntity)
-    private readonly applications: Repository<ApplicationEntity>,
-    @InjectRepository(ApplicationStatusChangeEntity)
-    private readonly changes: Repository<ApplicationStatusChangeEntity>,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async byId(id: string): Promise<ApplicationWithTimeline | undefined> {
-    const application = await this.applications.findOneBy({ id });
-    return application ? this.withTimeline(application) : undefined;
+  async byId(id: string): Promise<ApplicationWithHistory | undefined> {
+    const application = await this.db.manager.findOneBy(ApplicationEntity, { id });
+    return application ? this.withHistory(application) : undefined;
   }
 
-  async byTrackingNumber(trackingNumber: string): Promise<ApplicationWithTimeline | undefined> {
-    const application = await this.applications.findOneBy({ trackingNumber });
-    return application ? this.withTimeline(application) : undefined;
+  async byTrackingNumber(trackingNumber: string): Promise<ApplicationWithHistory | undefined> {
+    const application = await this.db.manager.findOneBy(ApplicationEntity, { trackingNumber });
+    return application ? this.withHistory(application) : undefined;
   }
 
-  private async withTimeline(application: ApplicationEntity): Promise<ApplicationWithTimeline> {
-    const changes = await this.changes.find({
+  async withHistory(
+    application: ApplicationEntity,
+    db: EntityManager = this.db.manager,
+  ): Promise<ApplicationWithHistory> {
+    const byApplication = {
       where: { applicationId: application.id },
-      order: { id: 'ASC' },
-    });
-    return { application, changes };
+      order: { id: 'ASC' } as const,
+    };
+    const changes = await db.find(ApplicationStatusChangeEntity, byApplication);
+    const requests = await db.find(ApplicationRequestEntity, byApplication);
+    return { application, changes, requests };
   }
 }

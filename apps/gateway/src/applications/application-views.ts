@@ -1,8 +1,12 @@
 import type { ApplicationStatus } from '@mpp/contracts';
+import type { ApplicationWithHistory } from './application-reader';
+import type {
+  ApplicationRequestEntity,
+  ApplicationRequestKind,
+} from './application-request.entity';
 import type { ApplicationStatusChangeEntity } from './application-status-change.entity';
-import type { ApplicationEntity } from './application.entity';
 
-export interface TimelineStep {
+export interface StatusStep {
   status: ApplicationStatus;
   at: string;
   reason?: string;
@@ -10,18 +14,56 @@ export interface TimelineStep {
   source: string;
 }
 
-function timeline(changes: ApplicationStatusChangeEntity[]): TimelineStep[] {
-  return changes.map((change) => ({
+/** A resubmission or cancellation the applicant sent, in the timeline between status steps. */
+export interface RequestStep {
+  request: ApplicationRequestKind;
+  at: string;
+  revision?: number;
+  reason?: string;
+  source: 'applicant';
+}
+
+export type TimelineStep = StatusStep | RequestStep;
+
+function statusStep(change: ApplicationStatusChangeEntity): StatusStep {
+  return {
     status: change.status,
     at: change.occurredAt.toISOString(),
     ...(change.reason ? { reason: change.reason } : {}),
     ...(change.agencyReference ? { agencyReference: change.agencyReference } : {}),
     source: change.source,
-  }));
+  };
+}
+
+function requestStep(request: ApplicationRequestEntity): RequestStep {
+  return {
+    request: request.kind,
+    at: request.requestedAt.toISOString(),
+    ...(request.revision !== null ? { revision: request.revision } : {}),
+    ...(request.reason ? { reason: request.reason } : {}),
+    source: 'applicant',
+  };
+}
+
+/**
+ * Status steps in the order they were applied, with each request placed among them by when the
+ * gateway received it.
+ */
+function timeline({ changes, requests }: ApplicationWithHistory): TimelineStep[] {
+  const steps: TimelineStep[] = [];
+  let next = 0;
+  for (const change of changes) {
+    while (next < requests.length && requests[next].requestedAt < change.recordedAt) {
+      steps.push(requestStep(requests[next++]));
+    }
+    steps.push(statusStep(change));
+  }
+  return [...steps, ...requests.slice(next).map(requestStep)];
 }
 
 /** The whole application, for the client that submitted it. */
-export function applicationView(app: ApplicationEntity, changes: ApplicationStatusChangeEntity[]) {
+export function applicationView(found: ApplicationWithHistory) {
+  const app = found.application;
   return {
     id: app.id,
     trackingNumber: app.trackingNumber,
@@ -32,22 +74,26 @@ export function applicationView(app: ApplicationEntity, changes: ApplicationStat
     data: app.data,
     documents: app.documents,
     status: app.status,
+    revision: app.revision,
+    pendingRequests: found.requests.filter((request) => !request.settledAt).map(requestStep),
     agencyReference: app.agencyReference,
     result: app.result,
     submittedAt: app.submittedAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
-    timeline: timeline(changes),
+    timeline: timeline(found),
   };
 }
 
+export type ApplicationView = ReturnType<typeof applicationView>;
+
 /** What a kiosk may show to anyone holding the tracking number: no personal data. */
-export function trackingView(app: ApplicationEntity, changes: ApplicationStatusChangeEntity[]) {
+export function trackingView({ application: app, changes }: ApplicationWithHistory) {
   return {
     trackingNumber: app.trackingNumber,
     serviceCode: app.serviceCode,
     status: app.status,
     submittedAt: app.submittedAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
-    timeline: timeline(changes).map(({ status, at }) => ({ status, at })),
+    timeline: changes.map(statusStep).map(({ status, at }) => ({ status, at })),
   };
 }

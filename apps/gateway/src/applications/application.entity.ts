@@ -30,6 +30,10 @@ export class ApplicationEntity {
   @Column({ type: 'text' })
   status!: ApplicationStatus;
 
+  /** Submissions of `data` so far: 1 at intake, one more for each resubmission. */
+  @Column({ type: 'int', default: 1 })
+  revision!: number;
+
   @Column({ name: 'agency_reference', type: 'text', nullable: true })
   agencyReference!: string | null;
 

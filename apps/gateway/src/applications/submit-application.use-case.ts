@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   agencyOfServiceCode,
@@ -10,20 +9,19 @@ import {
   type ApplicationSubmitted,
 } from '@mpp/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import type { GatewayConfig } from '../config/gateway.config';
 import { ServiceCatalog } from '../catalog/service-catalog';
+import { ConcurrentIdempotentRequest, IdempotencyStore } from '../idempotency/idempotency-store';
+import { appendToOutbox } from '../outbox/outbox-writer';
 import { OutboxRelay } from '../outbox/outbox.relay';
-import { Problems } from '../problems/problem';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { SubmitApplicationDto } from './dto/submit-application.dto';
+import type { RequestOrigin } from './request-origin';
 import { TrackingNumber } from './tracking-number';
 
 export interface SubmitApplicationCommand {
   body: SubmitApplicationDto;
-  clientId: string;
+  origin: RequestOrigin;
   idempotencyKey?: string;
-  correlationId: string;
-  traceparent?: string;
 }
 
 export interface SubmissionReceipt {
@@ -53,15 +51,12 @@ export class SubmitApplication {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: ServiceCatalog,
     private readonly relay: OutboxRelay,
-    private readonly config: ConfigService<GatewayConfig, true>,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   async execute(command: SubmitApplicationCommand): Promise<SubmitApplicationResult> {
     const { body } = command;
-    const service = this.catalog.find(body.serviceCode);
-    if (!service) throw Problems.unknownService(body.serviceCode);
-    const dataErrors = service.validator.check(body.data);
-    if (dataErrors.length > 0) throw Problems.validation(dataErrors);
+    this.catalog.assertValidData(body.serviceCode, body.data);
 
     const requestHash = sha256Hex(canonicalJson(body));
     for (let attempt = 1; ; attempt++) {
@@ -84,9 +79,15 @@ export class SubmitApplication {
     command: SubmitApplicationCommand,
     requestHash: string,
   ): Promise<SubmitApplicationResult> {
-    const { body, clientId, idempotencyKey } = command;
+    const { body, origin, idempotencyKey } = command;
+    const { clientId } = origin;
     if (idempotencyKey) {
-      const earlier = await this.earlierAnswer(db, clientId, idempotencyKey, requestHash);
+      const earlier = await this.idempotency.earlierAnswer<SubmissionReceipt>(
+        db,
+        clientId,
+        idempotencyKey,
+        requestHash,
+      );
       if (earlier) return { receipt: earlier, replayed: true };
     }
 
@@ -115,7 +116,7 @@ export class SubmitApplication {
         body.data,
         JSON.stringify(documents),
         ApplicationStatus.SUBMITTED,
-        command.correlationId,
+        origin.correlationId,
         now,
       ],
     );
@@ -134,21 +135,15 @@ export class SubmitApplication {
       documents,
       submittedAt: now.toISOString(),
     };
-    await db.query(
-      `INSERT INTO outbox (application_id, topic, event_id, event_type, payload, correlation_id,
-         traceparent, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        id,
-        Topics.applicationsOf(agency),
-        randomUUID(),
-        EventTypes.applicationSubmitted,
-        event,
-        command.correlationId,
-        command.traceparent ?? null,
-        now,
-      ],
-    );
+    await appendToOutbox(db, {
+      applicationId: id,
+      topic: Topics.applicationsOf(agency),
+      eventType: EventTypes.applicationSubmitted,
+      data: event,
+      correlationId: origin.correlationId,
+      traceparent: origin.traceparent,
+      createdAt: now,
+    });
 
     const receipt: SubmissionReceipt = {
       id,
@@ -158,55 +153,11 @@ export class SubmitApplication {
       submittedAt: now.toISOString(),
     };
     if (idempotencyKey) {
-      await this.rememberAnswer(db, clientId, idempotencyKey, requestHash, receipt, now);
+      await this.idempotency.remember(db, clientId, idempotencyKey, requestHash, receipt, now);
     }
     return { receipt, replayed: false };
   }
-
-  private async earlierAnswer(
-    db: EntityManager,
-    clientId: string,
-    key: string,
-    requestHash: string,
-  ): Promise<SubmissionReceipt | undefined> {
-    const rows: { request_hash: string; response_body: SubmissionReceipt }[] = await db.query(
-      `SELECT request_hash, response_body FROM idempotency_record
-        WHERE client_id = $1 AND key = $2 AND expires_at > now()`,
-      [clientId, key],
-    );
-    if (rows.length === 0) return undefined;
-    if (rows[0].request_hash !== requestHash) throw Problems.idempotencyConflict();
-    return rows[0].response_body;
-  }
-
-  private async rememberAnswer(
-    db: EntityManager,
-    clientId: string,
-    key: string,
-    requestHash: string,
-    receipt: SubmissionReceipt,
-    now: Date,
-  ): Promise<void> {
-    const ttlHours = this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true });
-    const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-    // Two requests with the same key racing: the loser's transaction fails here and rolls back.
-    const stored: unknown[] = await db.query(
-      `INSERT INTO idempotency_record (client_id, key, request_hash, response_status, response_body,
-         created_at, expires_at)
-       VALUES ($1, $2, $3, 202, $4, $5, $6)
-       ON CONFLICT (client_id, key) DO UPDATE
-         SET request_hash = EXCLUDED.request_hash, response_body = EXCLUDED.response_body,
-             created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-         WHERE idempotency_record.expires_at <= now()
-       RETURNING key`,
-      [clientId, key, requestHash, receipt, now, expiresAt],
-    );
-    if (stored.length === 0) throw new ConcurrentIdempotentRequest();
-  }
 }
-
-/** Another request with the same Idempotency-Key committed first; the caller retries once. */
-export class ConcurrentIdempotentRequest extends Error {}
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { agencyOfServiceCode, type AdapterHeartbeat, type ServiceDescriptor } from '@mpp/contracts';
 import { Repository } from 'typeorm';
+import { Problems } from '../problems/problem';
 import { CatalogServiceEntity } from './catalog-service.entity';
 import { DataSchemaValidator } from './data-schema-validator';
 
@@ -32,6 +33,14 @@ export class ServiceCatalog implements OnModuleInit {
 
   find(code: string): CatalogEntry | undefined {
     return this.entries.get(code);
+  }
+
+  /** Refuses `data` that the service's announced JSON Schema does not accept. */
+  assertValidData(code: string, data: unknown): void {
+    const service = this.find(code);
+    if (!service) throw Problems.unknownService(code);
+    const errors = service.validator.check(data);
+    if (errors.length > 0) throw Problems.validation(errors);
   }
 
   list(): ServiceDescriptor[] {

@@ -5,6 +5,8 @@ export const ProblemTypes = {
   unknownService: '/problems/unknown-service',
   notFound: '/problems/not-found',
   idempotencyConflict: '/problems/idempotency-key-reused',
+  resubmissionNotAllowed: '/problems/resubmission-not-allowed',
+  cancellationNotAllowed: '/problems/cancellation-not-allowed',
   payloadTooLarge: '/problems/payload-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',
   methodNotAllowed: '/problems/method-not-allowed',
@@ -18,6 +20,10 @@ export interface FieldError {
   code: string;
   message: string;
 }
+
+/** Why a resubmission is refused. */
+export type ResubmissionRefusal =
+  'not-awaiting-revision' | 'resubmission-pending' | 'cancellation-pending';
 
 export type Language = 'id' | 'en';
 export type LocalizedText = Record<Language, string>;
@@ -74,6 +80,39 @@ export const Problems = {
       {
         id: 'Kunci ini sudah dipakai untuk permohonan dengan isi berbeda.',
         en: 'This key was already used for a request with a different body.',
+      },
+    );
+  },
+  resubmissionNotAllowed(why: ResubmissionRefusal, status: string): ProblemError {
+    const details: Record<ResubmissionRefusal, LocalizedText> = {
+      'not-awaiting-revision': {
+        id: `Permohonan berstatus ${status}; perbaikan hanya dapat dikirim saat berstatus NEEDS_REVISION.`,
+        en: `The application is ${status}; corrections can only be sent while it is NEEDS_REVISION.`,
+      },
+      'resubmission-pending': {
+        id: 'Perbaikan sebelumnya masih menunggu tanggapan instansi.',
+        en: "An earlier resubmission is still waiting for the agency's answer.",
+      },
+      'cancellation-pending': {
+        id: 'Pembatalan permohonan ini sedang diproses.',
+        en: 'A cancellation of this application is pending.',
+      },
+    };
+    return new ProblemError(
+      ProblemTypes.resubmissionNotAllowed,
+      409,
+      { id: 'Perbaikan tidak dapat dikirim', en: 'Resubmission not allowed' },
+      details[why],
+    );
+  },
+  cancellationNotAllowed(status: string): ProblemError {
+    return new ProblemError(
+      ProblemTypes.cancellationNotAllowed,
+      409,
+      { id: 'Permohonan tidak dapat dibatalkan', en: 'Cancellation not allowed' },
+      {
+        id: `Permohonan berstatus ${status}; pembatalan hanya dapat dilakukan sebelum instansi memutuskan.`,
+        en: `The application is ${status}; it can only be cancelled before the agency decides.`,
       },
     );
   },

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { StatusMachine, type ApplicationStatus, type CloudEvent } from '@mpp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationRequestLog } from '../applications/application-request-log';
 import type { StatusChangedMessage } from './status-changed.message';
 import { ReceiptOutcome } from './status-event-receipt.entity';
 
@@ -19,7 +20,10 @@ export interface StatusEventVerdict {
 export class ApplyStatusEvent {
   private readonly logger = new Logger(ApplyStatusEvent.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly requests: ApplicationRequestLog,
+  ) {}
 
   async execute(event: CloudEvent<StatusChangedMessage>): Promise<StatusEventVerdict> {
     const verdict = await this.db.transaction((tx) => this.apply(tx, event));
@@ -50,6 +54,7 @@ export class ApplyStatusEvent {
       const judged = StatusMachine.judge(rows[0].status, report.status);
       if (judged.kind === 'apply') {
         await this.record(tx, event, report);
+        await this.requests.settleAnsweredBy(tx, report.applicationId, report.status);
         verdict = { outcome: ReceiptOutcome.APPLIED };
       } else {
         verdict = {

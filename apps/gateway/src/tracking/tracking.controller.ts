@@ -25,6 +25,6 @@ export class TrackingController {
     }
     const found = await this.reader.byTrackingNumber(trackingNumber);
     if (!found) throw Problems.applicationNotFound();
-    return trackingView(found.application, found.changes);
+    return trackingView(found);
   }
 }
