@@ -13,6 +13,18 @@ const APPS = [
     url: 'http://127.0.0.1:3201/health',
   },
   {
+    name: 'adapter-dpmptsp',
+    color: 'green',
+    env: { ADAPTER_PORT: '3202' },
+    url: 'http://127.0.0.1:3202/health',
+  },
+  {
+    name: 'adapter-bpbatam',
+    color: 'blue',
+    env: { ADAPTER_PORT: '3203' },
+    url: 'http://127.0.0.1:3203/health',
+  },
+  {
     name: 'gateway',
     color: 'cyan',
     env: { GATEWAY_PORT: '3000' },

@@ -1,21 +1,13 @@
 // `npm start`: brings up PostgreSQL and Kafka if needed, builds and runs every app together with
 // prefixed logs, and on Ctrl-C stops everything it started, the broker included.
-const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { concurrently } = require('concurrently');
 const { ensureInfrastructure } = require('./infra/up');
 const { APPS } = require('./apps');
+const { buildApps } = require('./build');
 
 const ROOT = path.resolve(__dirname, '..');
 
-function build() {
-  if (process.env.MPP_SKIP_BUILD === 'true') return;
-  for (const app of APPS) {
-    console.log(`[build] ${app.name}`);
-    const result = spawnSync('npx', ['nest', 'build', app.name], { cwd: ROOT, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`build of ${app.name} failed`);
-  }
-}
 
 async function waitUntilHealthy(url, timeoutMs = 120000) {
   const deadline = Date.now() + timeoutMs;
@@ -32,7 +24,7 @@ async function waitUntilHealthy(url, timeoutMs = 120000) {
 
 async function main() {
   const infra = await ensureInfrastructure();
-  build();
+  if (process.env.MPP_SKIP_BUILD !== 'true') buildApps();
   const env = {
     ...process.env,
     KAFKA_BROKERS: infra.brokers,

@@ -9,7 +9,10 @@ export interface RunningAdapter {
   close(): Promise<void>;
 }
 
-/** Starts an adapter in this process against the real broker and database, on a free port. */
+/**
+ * Starts an adapter in this process against the real broker and database, on `ADAPTER_PORT`
+ * when given (an agency whose legacy system calls back needs to know it), else on a free port.
+ */
 export async function startAdapter(
   options: AdapterModuleOptions,
   env: Record<string, string>,
@@ -20,7 +23,7 @@ export async function startAdapter(
     await created.startAllMicroservices();
     return created;
   });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(Number(env.ADAPTER_PORT ?? 0), '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
