@@ -55,6 +55,10 @@ export class SubmissionRecord {
   @Column({ name: 'next_poll_at', type: 'timestamptz', nullable: true })
   nextPollAt!: Date | null;
 
+  /** Status checks failed in a row; each one doubles the wait before the next. */
+  @Column({ name: 'poll_failures', type: 'int' })
+  pollFailures!: number;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

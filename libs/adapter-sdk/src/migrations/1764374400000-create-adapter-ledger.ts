@@ -19,6 +19,7 @@ export class CreateAdapterLedger1764374400000 implements MigrationInterface {
         correlation_id text,
         traceparent text,
         next_poll_at timestamptz,
+        poll_failures int NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);

@@ -84,10 +84,31 @@ export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdo
           }),
         );
         await this.reporter.report({ applicationId: submission.application_id, ...report });
+        await this.recordCheck(submission.application_id, true);
       } catch (error) {
-        this.logger.warn(`status check of ${submission.application_id} failed: ${String(error)}`);
+        const failures = await this.recordCheck(submission.application_id, false);
+        this.logger.warn(
+          `status check of ${submission.application_id} failed (${failures} in a row): ${String(error)}`,
+        );
       }
     }
     return due.length;
+  }
+
+  /**
+   * A status check that keeps failing (the legacy system lost the reference, or answers
+   * nonsense) is asked less and less often, up to hourly, instead of flooding the logs.
+   */
+  private async recordCheck(applicationId: string, succeeded: boolean): Promise<number> {
+    const [rows] = await this.db.query<[{ poll_failures: number }[], number]>(
+      `UPDATE adapter_submission
+          SET poll_failures = CASE WHEN $2 THEN 0 ELSE poll_failures + 1 END,
+              next_poll_at = CASE WHEN $2 OR next_poll_at IS NULL THEN next_poll_at
+                ELSE now() + make_interval(secs => LEAST($3::double precision / 1000 * 2 ^ (poll_failures + 1), 3600)) END
+        WHERE application_id = $1
+        RETURNING poll_failures`,
+      [applicationId, succeeded, this.config.statusPollIntervalMs],
+    );
+    return rows[0]?.poll_failures ?? 0;
   }
 }

@@ -1,0 +1,6 @@
+export * from './application-events';
+export * from './conformance';
+export * from './environment';
+export * from './kafka-probe';
+export * from './running-adapter';
+export * from './wait-for';
