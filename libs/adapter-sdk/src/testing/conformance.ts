@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   APPLICATION_STATUSES,
   ApplicationStatus,
@@ -125,6 +126,7 @@ export function describeAdapterConformance(
           () =>
             recorder
               .byKey(RegistryKeys.service(service.code))
+              .filter((record) => record.message.value !== null)
               .map((record) => decodeCloudEvent<ServiceDescriptor>(record.message).data)
               .at(-1),
           { what: `the announcement of ${service.code}` },
