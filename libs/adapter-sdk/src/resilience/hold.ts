@@ -12,10 +12,14 @@ export interface Hold {
 export const HOLD_HEARTBEAT_MS = 3000;
 
 /** Waits `ms`, heartbeating in between; rejects when the hold is aborted. */
-export async function waitHolding(ms: number, hold: Hold): Promise<void> {
+export async function waitHolding(
+  ms: number,
+  hold: Hold,
+  heartbeatEveryMs = HOLD_HEARTBEAT_MS,
+): Promise<void> {
   const until = Date.now() + ms;
   for (let left = ms; left > 0; left = until - Date.now()) {
-    await delay(Math.min(left, HOLD_HEARTBEAT_MS), undefined, { signal: hold.signal });
+    await delay(Math.min(left, heartbeatEveryMs), undefined, { signal: hold.signal });
     if (until - Date.now() > 0) await hold.heartbeat?.();
   }
 }

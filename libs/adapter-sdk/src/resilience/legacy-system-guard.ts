@@ -85,7 +85,16 @@ export class LegacySystemGuard implements OnModuleDestroy {
     const closed = new Promise<void>((resolve) => this.closedWaiters.push(resolve));
     while (!this.isClosed()) {
       hold.signal?.throwIfAborted();
-      await Promise.race([closed, delay(HOLD_HEARTBEAT_MS, undefined, { signal: hold.signal })]);
+      const beat = new AbortController();
+      const signal = hold.signal ? AbortSignal.any([hold.signal, beat.signal]) : beat.signal;
+      try {
+        await Promise.race([closed, delay(HOLD_HEARTBEAT_MS, undefined, { signal })]);
+      } catch (error) {
+        if (hold.signal?.aborted) throw hold.signal.reason;
+        throw error;
+      } finally {
+        beat.abort();
+      }
       if (!this.isClosed()) await hold.heartbeat?.();
     }
   }
