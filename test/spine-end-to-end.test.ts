@@ -5,7 +5,7 @@ import { DISDUKCAPIL_ADAPTER } from '../apps/adapter-disdukcapil/src/disdukcapil
 import { startAdapter, type RunningAdapter } from './support/adapter-harness';
 import { withDatabase } from './support/database';
 import { startGateway, type RunningGateway } from './support/gateway-harness';
-import { testKafka } from './support/kafka-probe';
+import { testKafka, TopicRecorder } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
 const SERVICE = 'disdukcapil.ktp-el-penggantian';
@@ -54,6 +54,10 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
       ADAPTER_INSTANCE_ID: 'test-adapter-disdukcapil-1',
       CIVIL_REGISTRY_URL: `${legacy.baseUrl}/disdukcapil/ws`,
       STATUS_POLL_INTERVAL_MS: '200',
+      ADAPTER_RETRY_BASE_MS: '50',
+      ADAPTER_RETRY_MAX_MS: '500',
+      ADAPTER_BREAKER_MIN_CALLS: '3',
+      ADAPTER_BREAKER_PROBE_INTERVAL_MS: '300',
     });
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: 'test-gateway-status' });
     await waitFor(
@@ -142,5 +146,42 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
     );
     expect(rejected.timeline.at(-1).reason).toBeTruthy();
     expect(await arrivals(id)).toBe(0);
+  });
+
+  it('leaves applications waiting in Kafka while the registry is killed, and completes each once when it returns', async () => {
+    const deadLetters = new TopicRecorder(kafka);
+    await deadLetters.start([Topics.deadLettersOf('disdukcapil')]);
+    const port = new URL(legacy.baseUrl).port;
+    await legacy.close();
+    let waiting: string[] = [];
+    try {
+      waiting = await Promise.all(
+        ['2171011508900011', '2171011508900012', '2171011508900013'].map(
+          async (nik) => (await submit(application(nik))).id,
+        ),
+      );
+      await waitFor(
+        async () => {
+          const health = (await (await fetch(`${adapter.url}/health`)).json()) as any;
+          return health.info.legacy.circuit === 'open' && health.info.legacy.consumptionPaused;
+        },
+        { what: 'the adapter to open its circuit and pause', timeoutMs: 20000 },
+      );
+      for (const id of waiting) expect((await applicationState(id)).status).toBe('SUBMITTED');
+    } finally {
+      legacy = await createLegacySimApp({
+        LEGACY_SIM_PORT: Number(port),
+        SIM_CIVIL_REGISTRY_PROCESSING_MS: 1200,
+      });
+    }
+    for (const id of waiting) {
+      await waitFor(async () => (await applicationState(id)).status === 'COMPLETED', {
+        what: `${id} to complete after the registry returned`,
+        timeoutMs: 45000,
+      });
+      expect(await arrivals(id)).toBe(1);
+    }
+    for (const id of waiting) expect(deadLetters.byKey(id)).toEqual([]);
+    await deadLetters.stop();
   });
 });
