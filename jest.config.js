@@ -8,6 +8,7 @@ const moduleNameMapper = {
   '^@mpp/persistence$': '<rootDir>/libs/persistence/src',
   '^@mpp/observability$': '<rootDir>/libs/observability/src',
   '^@mpp/adapter-sdk$': '<rootDir>/libs/adapter-sdk/src',
+  '^@mpp/working-time$': '<rootDir>/libs/working-time/src',
   '^@mpp/adapter-sdk/testing$': '<rootDir>/libs/adapter-sdk/src/testing',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
