@@ -2,16 +2,12 @@ import axios from 'axios';
 import { XMLParser } from 'fast-xml-parser';
 import { createLegacySimApp, type RunningLegacySim } from '../apps/legacy-sim/src/legacy-sim.app';
 import { callCivilRegistry } from './support/legacy-sim-soap';
+import { nikWithSerial } from './support/legacy-sim-nik';
 import { waitFor } from './support/wait-for';
 
 process.env.LOG_LEVEL ??= 'warn';
 
 const PROCESSING_MS = 900;
-
-/** A Batam NIK (born 1 Jan 1990) whose serial steers the simulated outcome. */
-function nik(serial: string): string {
-  return `217101010190${serial}`;
-}
 
 function submission(
   reference: string,
@@ -20,7 +16,7 @@ function submission(
   return {
     RujukanPengirim: reference,
     KodeLayanan: 'ktp-el-penggantian',
-    NIK: nik('0001'),
+    NIK: nikWithSerial('0001'),
     Nama: 'Siti Aminah',
     DataJson: JSON.stringify({ alasan: 'hilang', nomorKk: '2171010101010001' }),
     ...overrides,
@@ -48,13 +44,32 @@ describe('legacy-sim: civil registry (SOAP)', () => {
     expect((await http.post('/_sim/reset')).status).toBe(204);
   });
 
+  const perbaiki = (NomorRegistrasi: string, Data: string) =>
+    callCivilRegistry(sim.baseUrl, 'PerbaikiPermohonan', { NomorRegistrasi, Data });
+  const batalkan = (NomorRegistrasi: string, Alasan: string) =>
+    callCivilRegistry(sim.baseUrl, 'BatalkanPermohonan', { NomorRegistrasi, Alasan });
+
+  async function waitForStatus(
+    NomorRegistrasi: string,
+    status: string,
+  ): Promise<Record<string, string>> {
+    return waitFor(
+      async () => {
+        const answer = await callCivilRegistry(sim.baseUrl, 'CekStatus', { NomorRegistrasi });
+        const report = answer.body.CekStatusResponse;
+        return report?.Status === status ? report : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 50, what: status },
+    );
+  }
+
   it('answers its health check', async () => {
     const response = await http.get('/health');
     expect(response.status).toBe(200);
     expect(response.data).toEqual({ status: 'ok' });
   });
 
-  it('serves a WSDL 1.1 describing the three operations and its endpoint', async () => {
+  it('serves a WSDL 1.1 describing the five operations and its endpoint', async () => {
     const response = await http.get<string>('/disdukcapil/ws?wsdl', { responseType: 'text' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/xml/);
@@ -65,7 +80,19 @@ describe('legacy-sim: civil registry (SOAP)', () => {
     const operations = wsdl['wsdl:portType']['wsdl:operation'].map(
       (op: { name: string }) => op.name,
     );
-    expect(operations).toEqual(['AjukanPermohonan', 'CekStatus', 'CariPermohonan']);
+    expect(operations).toEqual([
+      'AjukanPermohonan',
+      'CekStatus',
+      'CariPermohonan',
+      'PerbaikiPermohonan',
+      'BatalkanPermohonan',
+    ]);
+    const elements = wsdl['wsdl:types']['xsd:schema']['xsd:element'].map(
+      (element: { name: string }) => element.name,
+    );
+    expect(elements).toEqual(
+      expect.arrayContaining(['PerbaikiPermohonanResponse', 'BatalkanPermohonanResponse']),
+    );
     const binding = wsdl['wsdl:binding'];
     expect(binding['soap:binding'].transport).toBe('http://schemas.xmlsoap.org/soap/http');
     expect(binding['wsdl:operation'][0]['soap:operation'].soapAction).toBe(
@@ -104,23 +131,79 @@ describe('legacy-sim: civil registry (SOAP)', () => {
     expect([...seen]).toEqual(expect.arrayContaining(['DIPROSES', 'DISETUJUI', 'SELESAI']));
   });
 
-  it('sends a NIK with serial 9998 to PERLU_PERBAIKAN, where it stays', async () => {
+  it('asks once for a revision (serial 9998), then processes the revised data to SELESAI', async () => {
     const submitted = await callCivilRegistry(
       sim.baseUrl,
       'AjukanPermohonan',
-      submission('app-revise', { NIK: nik('9998') }),
+      submission('app-revise', { NIK: nikWithSerial('9998') }),
     );
     const { NomorRegistrasi } = submitted.body.AjukanPermohonanResponse;
-    const report = await waitFor(
-      async () => {
-        const answer = await callCivilRegistry(sim.baseUrl, 'CekStatus', { NomorRegistrasi });
-        const status = answer.body.CekStatusResponse;
-        return status.Status === 'PERLU_PERBAIKAN' ? status : undefined;
-      },
-      { timeoutMs: 10_000, intervalMs: 50, what: 'PERLU_PERBAIKAN' },
-    );
-    expect(report.Keterangan).toMatch(/perbaiki/);
-    expect(report.NomorDokumen).toBeUndefined();
+    const early = await perbaiki(NomorRegistrasi, '{"nomorKk":"2171010101010002"}');
+    expect(early.body.Fault.detail.KesalahanLayanan.Kode).toBe('Client.StatusTidakSesuai');
+
+    const waiting = await waitForStatus(NomorRegistrasi, 'PERLU_PERBAIKAN');
+    expect(waiting.Keterangan).toMatch(/perbaiki/);
+    expect(waiting.NomorDokumen).toBeUndefined();
+
+    const notAnObject = await perbaiki(NomorRegistrasi, '["2171010101010002"]');
+    expect(notAnObject.body.Fault.detail.KesalahanLayanan.Kode).toBe('Client.DataTidakLengkap');
+
+    const revised = await perbaiki(NomorRegistrasi, '{"nomorKk":"2171010101010002"}');
+    expect(revised.httpStatus).toBe(200);
+    expect(revised.body.PerbaikiPermohonanResponse).toMatchObject({
+      NomorRegistrasi,
+      Status: 'DIPROSES',
+    });
+    const done = await waitForStatus(NomorRegistrasi, 'SELESAI');
+    expect(done.NomorDokumen).toMatch(/^2171-KTPEL-\d{8}-\d{6}$/);
+
+    const again = await perbaiki(NomorRegistrasi, '{}');
+    expect(again.httpStatus).toBe(500);
+    expect(again.body.Fault).toMatchObject({
+      faultcode: 'soap:Client',
+      detail: { KesalahanLayanan: { Kode: 'Client.StatusTidakSesuai' } },
+    });
+    const arrivals = await http.get('/_sim/systems/civil-registry/arrivals', {
+      params: { reference: 'app-revise' },
+    });
+    expect(arrivals.data).toMatchObject({
+      submissions: 1,
+      operations: { AjukanPermohonan: 1, PerbaikiPermohonan: 4 },
+    });
+  });
+
+  it('cancels an undecided registration for good, and again without a fault', async () => {
+    const submitted = await callCivilRegistry(sim.baseUrl, 'AjukanPermohonan', submission('app-x'));
+    const { NomorRegistrasi } = submitted.body.AjukanPermohonanResponse;
+    const noReason = await batalkan(NomorRegistrasi, '');
+    expect(noReason.body.Fault.detail.KesalahanLayanan.Kode).toBe('Client.DataTidakLengkap');
+
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const cancelled = await batalkan(NomorRegistrasi, 'Salah memilih layanan');
+      expect(cancelled.httpStatus).toBe(200);
+      expect(cancelled.body.BatalkanPermohonanResponse).toMatchObject({
+        NomorRegistrasi,
+        Status: 'DIBATALKAN',
+      });
+    }
+    const status = await callCivilRegistry(sim.baseUrl, 'CekStatus', { NomorRegistrasi });
+    expect(status.body.CekStatusResponse.Status).toBe('DIBATALKAN');
+    const unknown = await batalkan('DKC-0000', 'x');
+    expect(unknown.body.Fault.detail.KesalahanLayanan.Kode).toBe('Client.TidakDitemukan');
+  });
+
+  it('refuses to cancel a registration that is already decided', async () => {
+    await http.patch('/_sim/systems/civil-registry/faults', { processingMs: 0 });
+    const submitted = await callCivilRegistry(sim.baseUrl, 'AjukanPermohonan', submission('app-y'));
+    const { NomorRegistrasi } = submitted.body.AjukanPermohonanResponse;
+    const refused = await batalkan(NomorRegistrasi, 'Terlambat');
+    expect(refused.httpStatus).toBe(500);
+    expect(refused.body.Fault).toMatchObject({
+      faultcode: 'soap:Client',
+      detail: { KesalahanLayanan: { Kode: 'Client.TidakDapatDibatalkan' } },
+    });
+    const status = await callCivilRegistry(sim.baseUrl, 'CekStatus', { NomorRegistrasi });
+    expect(status.body.CekStatusResponse.Status).toBe('SELESAI');
   });
 
   it('does not deduplicate: the same reference submitted twice makes two registrations', async () => {
@@ -153,10 +236,14 @@ describe('legacy-sim: civil registry (SOAP)', () => {
 
     const summary = await http.get('/_sim/systems/civil-registry/arrivals');
     expect(summary.data).toEqual({ total: 2, byReference: { 'app-twice': 2 } });
+    const counted = await http.get('/_sim/systems/civil-registry/arrivals', {
+      params: { reference: 'app-twice' },
+    });
+    expect(counted.data.operations).toEqual({ AjukanPermohonan: 2, CariPermohonan: 1 });
   });
 
   it.each([
-    ['a NIK with serial 9999', { NIK: nik('9999') }, 'Client.NIKTidakTerdaftar'],
+    ['a NIK with serial 9999', { NIK: nikWithSerial('9999') }, 'Client.NIKTidakTerdaftar'],
     ['an unknown service', { KodeLayanan: 'paspor-baru' }, 'Client.LayananTidakDikenal'],
     ['DataJson that is not a JSON object', { DataJson: '[1,2]' }, 'Client.DataTidakLengkap'],
     ['DataJson that is not JSON', { DataJson: 'alasan=hilang' }, 'Client.DataTidakLengkap'],
@@ -181,6 +268,7 @@ describe('legacy-sim: civil registry (SOAP)', () => {
         reference: 'app-refused',
         submissions: 0,
         registrations: [],
+        operations: { AjukanPermohonan: 1 },
       });
     },
   );
@@ -232,7 +320,7 @@ describe('legacy-sim: civil registry (SOAP)', () => {
     const arrivals = await http.get('/_sim/systems/civil-registry/arrivals', {
       params: { reference: 'app-busy' },
     });
-    expect(arrivals.data.submissions).toBe(0);
+    expect(arrivals.data).toMatchObject({ submissions: 0, operations: {} });
   });
 
   it('answers 503 Server.Pemeliharaan during maintenance, and recovers after a reset', async () => {
@@ -283,6 +371,7 @@ describe('legacy-sim: civil registry (SOAP)', () => {
       { latencyMs: 'slow' },
       { maintenance: 'yes' },
       { flaky: true },
+      { rateLimitPerSecond: 5 },
     ]) {
       const response = await http.put('/_sim/systems/civil-registry/faults', bad);
       expect(response.status).toBe(400);

@@ -13,6 +13,8 @@ import {
 import { SimulationControlModule } from './control/simulation-control.module';
 import { FaultInjectionModule } from './fault-injection/fault-injection.module';
 import { HealthController } from './health/health.controller';
+import { LandModule } from './land/land.module';
+import { PermitsModule } from './permits/permits.module';
 
 /** Provides the validated configuration to every module of the simulator. */
 @Module({})
@@ -56,6 +58,8 @@ export class LegacySimModule {
         FaultInjectionModule,
         ArrivalsModule,
         CivilRegistryModule,
+        PermitsModule,
+        LandModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,8 @@
 /** The agency legacy systems this simulator plays; each has its own folder, faults and arrivals. */
 export const SimulatedSystem = {
   civilRegistry: 'civil-registry',
+  permits: 'permits',
+  land: 'land',
 } as const;
 
 export type SimulatedSystem = (typeof SimulatedSystem)[keyof typeof SimulatedSystem];

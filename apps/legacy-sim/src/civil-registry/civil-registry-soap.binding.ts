@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AmendmentRefused, type AmendmentProblem } from '../casework/case-amendment';
+import { CaseNotFound } from '../casework/case-files';
+import { SubmissionRefused, type SubmissionRefusalReason } from '../casework/submission-check';
 import { InjectedFault } from '../fault-injection/injected-fault';
 import { MalformedSoapRequest } from './soap/malformed-soap-request';
 import { parseSoapRequest, renderSoapResponse, type SoapElement } from './soap/soap-envelope';
@@ -51,9 +54,9 @@ export class CivilRegistrySoapBinding {
           dataJson: fields.DataJson,
         });
         return response(operation, {
-          NomorRegistrasi: registration.nomorRegistrasi,
+          NomorRegistrasi: registration.number,
           Status: CivilRegistryStatus.DITERIMA,
-          Waktu: registration.registeredAt.toISOString(),
+          Waktu: registration.receivedAt.toISOString(),
         });
       }
       case CivilRegistryOperation.cekStatus: {
@@ -62,7 +65,7 @@ export class CivilRegistrySoapBinding {
           NomorRegistrasi: fields.NomorRegistrasi,
           Status: report.status,
           Keterangan: report.keterangan,
-          NomorDokumen: report.nomorDokumen,
+          NomorDokumen: report.issuedDocument,
           Waktu: new Date().toISOString(),
         });
       }
@@ -73,6 +76,15 @@ export class CivilRegistrySoapBinding {
           NomorRegistrasi: latest.nomorRegistrasi,
           Status: latest.status.status,
         });
+      }
+      case CivilRegistryOperation.perbaikiPermohonan: {
+        // `Data` carries the same JSON text as AjukanPermohonan's DataJson, under either name.
+        const report = this.registry.revise(fields.NomorRegistrasi, fields.Data ?? fields.DataJson);
+        return statusChanged(operation, fields.NomorRegistrasi, report.status);
+      }
+      case CivilRegistryOperation.batalkanPermohonan: {
+        const report = this.registry.cancel(fields.NomorRegistrasi, fields.Alasan);
+        return statusChanged(operation, fields.NomorRegistrasi, report.status);
       }
     }
   }
@@ -85,6 +97,18 @@ function response(operation: CivilRegistryOperation, fields: SoapElement['fields
     name: `${operation}Response`,
     fields,
   };
+}
+
+function statusChanged(
+  operation: CivilRegistryOperation,
+  nomorRegistrasi: string,
+  status: CivilRegistryStatus,
+): SoapElement {
+  return response(operation, {
+    NomorRegistrasi: nomorRegistrasi,
+    Status: status,
+    Waktu: new Date().toISOString(),
+  });
 }
 
 /** SOAP 1.1 requires the header; an empty value leaves the intent to the body. */
@@ -104,6 +128,19 @@ function checkSoapAction(header: string | undefined, operation: CivilRegistryOpe
   }
 }
 
+const SUBMISSION_REFUSALS: Record<SubmissionRefusalReason, CivilRegistryFaultCode> = {
+  incomplete: CivilRegistryFaultCode.dataTidakLengkap,
+  unknownService: CivilRegistryFaultCode.layananTidakDikenal,
+  nikNotRegistered: CivilRegistryFaultCode.nikTidakTerdaftar,
+};
+
+const AMENDMENT_REFUSALS: Record<AmendmentProblem, CivilRegistryFaultCode> = {
+  dataNotObject: CivilRegistryFaultCode.dataTidakLengkap,
+  reasonMissing: CivilRegistryFaultCode.dataTidakLengkap,
+  notAwaitingRevision: CivilRegistryFaultCode.statusTidakSesuai,
+  notCancellable: CivilRegistryFaultCode.tidakDapatDibatalkan,
+};
+
 export function civilRegistryFault(
   kode: CivilRegistryFaultCode,
   message: string,
@@ -122,6 +159,15 @@ export function civilRegistryFault(
 export function toSoapFault(error: unknown): SoapFault | undefined {
   if (error instanceof SoapFault) return error;
   if (error instanceof CivilRegistryRejection) return civilRegistryFault(error.kode, error.message);
+  if (error instanceof SubmissionRefused) {
+    return civilRegistryFault(SUBMISSION_REFUSALS[error.reason], error.message);
+  }
+  if (error instanceof AmendmentRefused) {
+    return civilRegistryFault(AMENDMENT_REFUSALS[error.problem], error.message);
+  }
+  if (error instanceof CaseNotFound) {
+    return civilRegistryFault(CivilRegistryFaultCode.tidakDitemukan, error.message);
+  }
   if (error instanceof MalformedSoapRequest) {
     if (error.versionMismatch)
       return new SoapFault('VersionMismatch', 'Hanya SOAP 1.1 yang didukung');

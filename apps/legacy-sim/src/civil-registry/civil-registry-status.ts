@@ -6,6 +6,7 @@ export const CivilRegistryStatus = {
   DISETUJUI: 'DISETUJUI',
   DITOLAK: 'DITOLAK',
   SELESAI: 'SELESAI',
+  DIBATALKAN: 'DIBATALKAN',
 } as const;
 
 export type CivilRegistryStatus = (typeof CivilRegistryStatus)[keyof typeof CivilRegistryStatus];
@@ -31,6 +32,8 @@ export const CivilRegistryFaultCode = {
   tidakDitemukan: 'Client.TidakDitemukan',
   permintaanTidakValid: 'Client.PermintaanTidakValid',
   operasiTidakDikenal: 'Client.OperasiTidakDikenal',
+  statusTidakSesuai: 'Client.StatusTidakSesuai',
+  tidakDapatDibatalkan: 'Client.TidakDapatDibatalkan',
   sibuk: 'Server.Sibuk',
   pemeliharaan: 'Server.Pemeliharaan',
 } as const;

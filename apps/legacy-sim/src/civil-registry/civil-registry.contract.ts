@@ -7,6 +7,8 @@ export const CivilRegistryOperation = {
   ajukanPermohonan: 'AjukanPermohonan',
   cekStatus: 'CekStatus',
   cariPermohonan: 'CariPermohonan',
+  perbaikiPermohonan: 'PerbaikiPermohonan',
+  batalkanPermohonan: 'BatalkanPermohonan',
 } as const;
 
 export type CivilRegistryOperation =

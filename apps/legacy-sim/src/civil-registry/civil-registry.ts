@@ -1,22 +1,21 @@
-import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ArrivalLog } from '../arrivals/arrival-log';
+import { cancelCase, reviseCase } from '../casework/case-amendment';
+import { CaseFiles, CaseNotFound } from '../casework/case-files';
+import { CaseNumbering, wibDate } from '../casework/case-numbering';
+import { type CaseRecord, type CaseReport, openCase, reportCase } from '../casework/case-record';
+import { parseJsonText } from '../casework/json-object';
+import { checkSubmission, type SubmissionFieldNames } from '../casework/submission-check';
 import { SimulationReset } from '../control/simulation-reset';
 import { FaultInjector } from '../fault-injection/fault-injector';
 import { SimulatedSystem } from '../simulated-systems';
-import { CivilRegistryRejection } from './civil-registry-rejection';
+import { CIVIL_REGISTRY_STATUS_MODEL } from './civil-registry-status-model';
 import {
-  type CivilRegistryOutcome,
-  outcomeForNik,
-  progressAfter,
-  type ProgressReport,
-} from './civil-registry-progress';
-import {
+  CIVIL_REGISTRY_SERVICES,
   type CivilRegistryService,
-  CivilRegistryFaultCode,
   CivilRegistryStatus,
-  isCivilRegistryService,
 } from './civil-registry-status';
+import { CivilRegistryOperation } from './civil-registry.contract';
 
 export interface SubmissionRequest {
   rujukanPengirim?: string;
@@ -26,127 +25,70 @@ export interface SubmissionRequest {
   dataJson?: string;
 }
 
-/** What the registry keeps of a submission it accepted, as a real registry would. */
-export interface Registration {
-  nomorRegistrasi: string;
-  rujukanPengirim: string;
-  kodeLayanan: CivilRegistryService;
-  nik: string;
-  nama: string;
-  data: Record<string, unknown>;
-  registeredAt: Date;
-  processingMs: number;
-  outcome: CivilRegistryOutcome;
-  nomorDokumen: string;
-}
-
-export interface StatusReport extends ProgressReport {
-  nomorDokumen?: string;
-}
+export type Registration = CaseRecord<CivilRegistryStatus, CivilRegistryService>;
+export type StatusReport = CaseReport<CivilRegistryStatus>;
 
 const SYSTEM = SimulatedSystem.civilRegistry;
 /** Kota Batam in the Kepmendagri region codes. */
 const REGION_CODE = '2171';
-const SERIAL_NOT_REGISTERED = '9999';
-const WIB_OFFSET_MS = 7 * 3600 * 1000;
+
+const FIELD_NAMES: SubmissionFieldNames = {
+  reference: 'RujukanPengirim',
+  service: 'KodeLayanan',
+  nik: 'NIK',
+  nama: 'Nama',
+  data: 'DataJson',
+};
 
 /**
- * The simulated civil registry (Disdukcapil): accepts submissions, numbers them, and reports
- * their progress. Like the legacy system it stands in for, it does not deduplicate: the same
- * sender's reference submitted twice makes two registrations.
+ * The simulated civil registry (Disdukcapil): accepts submissions, numbers them, reports their
+ * progress, takes revisions and cancellations. Like the legacy system it stands in for, it does
+ * not deduplicate: the same sender's reference submitted twice makes two registrations.
  */
 @Injectable()
 export class CivilRegistry {
-  private readonly registrations = new Map<string, Registration>();
-  private readonly bySenderReference = new Map<string, string[]>();
-  // A random start keeps numbers from repeating across simulator restarts.
-  private sequence = randomInt(0, 500_000);
+  private readonly registrations: CaseFiles<Registration>;
+  private readonly numbering = new CaseNumbering();
 
   constructor(
-    private readonly arrivals: ArrivalLog,
+    arrivals: ArrivalLog,
     private readonly faults: FaultInjector,
     reset: SimulationReset,
   ) {
-    reset.onReset(() => {
-      this.registrations.clear();
-      this.bySenderReference.clear();
-    });
+    this.registrations = new CaseFiles(SYSTEM, arrivals);
+    reset.onReset(() => this.registrations.clear());
   }
 
   register(request: SubmissionRequest, now = new Date()): Registration {
-    const missing = (['rujukanPengirim', 'kodeLayanan', 'nik', 'nama', 'dataJson'] as const).filter(
-      (field) => !request[field],
+    this.registrations.received(request.rujukanPengirim, CivilRegistryOperation.ajukanPermohonan);
+    const submission = checkSubmission(
+      {
+        reference: request.rujukanPengirim,
+        service: request.kodeLayanan,
+        nik: request.nik,
+        nama: request.nama,
+        data: parseJsonText(request.dataJson),
+      },
+      FIELD_NAMES,
+      CIVIL_REGISTRY_SERVICES,
     );
-    if (missing.length > 0) {
-      throw new CivilRegistryRejection(
-        CivilRegistryFaultCode.dataTidakLengkap,
-        `Elemen wajib tidak diisi: ${missing.join(', ')}`,
-      );
-    }
-    const { rujukanPengirim, kodeLayanan, nik, nama, dataJson } =
-      request as Required<SubmissionRequest>;
-    if (!isCivilRegistryService(kodeLayanan)) {
-      throw new CivilRegistryRejection(
-        CivilRegistryFaultCode.layananTidakDikenal,
-        `Kode layanan ${kodeLayanan} tidak dikenal`,
-      );
-    }
-    const data = parseJsonObject(dataJson);
-    if (!data) {
-      throw new CivilRegistryRejection(
-        CivilRegistryFaultCode.dataTidakLengkap,
-        'DataJson bukan objek JSON yang sah',
-      );
-    }
-    if (!/^\d{16}$/.test(nik)) {
-      throw new CivilRegistryRejection(
-        CivilRegistryFaultCode.dataTidakLengkap,
-        'NIK harus terdiri dari 16 digit angka',
-      );
-    }
-    if (nik.endsWith(SERIAL_NOT_REGISTERED)) {
-      throw new CivilRegistryRejection(
-        CivilRegistryFaultCode.nikTidakTerdaftar,
-        'NIK tidak terdaftar dalam database kependudukan',
-      );
-    }
-
-    const serial = this.nextSerial();
-    const registration: Registration = {
-      nomorRegistrasi: `DKC-${REGION_CODE}-${compactDate(now)}-${serial}`,
-      rujukanPengirim,
-      kodeLayanan,
-      nik,
-      nama,
-      data,
-      registeredAt: now,
+    const serial = this.numbering.next();
+    const { yyyy, mm, dd } = wibDate(now);
+    const registration = openCase({
+      submission,
+      number: `DKC-${REGION_CODE}-${yyyy}${mm}${dd}-${serial}`,
+      model: CIVIL_REGISTRY_STATUS_MODEL,
       processingMs: this.faults.profileOf(SYSTEM).processingMs,
-      outcome: outcomeForNik(nik),
-      nomorDokumen: documentNumber(kodeLayanan, now, serial),
-    };
-    this.registrations.set(registration.nomorRegistrasi, registration);
-    const earlier = this.bySenderReference.get(rujukanPengirim) ?? [];
-    this.bySenderReference.set(rujukanPengirim, [...earlier, registration.nomorRegistrasi]);
-    this.arrivals.record(SYSTEM, rujukanPengirim, registration.nomorRegistrasi, now);
+      issuedDocument: documentNumber(submission.service, now, serial),
+      receivedAt: now,
+    });
+    this.registrations.file(registration);
     return registration;
   }
 
   statusOf(nomorRegistrasi: string | undefined, now = new Date()): StatusReport {
-    const registration = nomorRegistrasi ? this.registrations.get(nomorRegistrasi) : undefined;
-    if (!registration) {
-      throw new CivilRegistryRejection(
-        CivilRegistryFaultCode.tidakDitemukan,
-        `Nomor registrasi ${nomorRegistrasi ?? ''} tidak ditemukan`,
-      );
-    }
-    const progress = progressAfter(
-      now.getTime() - registration.registeredAt.getTime(),
-      registration.processingMs,
-      registration.outcome,
-    );
-    return progress.status === CivilRegistryStatus.SELESAI
-      ? { ...progress, nomorDokumen: registration.nomorDokumen }
-      : progress;
+    const registration = this.registrations.find(nomorRegistrasi, CivilRegistryOperation.cekStatus);
+    return reportCase(registration, now);
   }
 
   /** The latest registration made for a sender's reference. */
@@ -154,49 +96,57 @@ export class CivilRegistry {
     rujukanPengirim: string | undefined,
     now = new Date(),
   ): { nomorRegistrasi: string; status: StatusReport } {
-    const numbers = rujukanPengirim ? this.bySenderReference.get(rujukanPengirim) : undefined;
-    const latest = numbers?.at(-1);
+    const latest = this.registrations
+      .forReference(rujukanPengirim, CivilRegistryOperation.cariPermohonan)
+      .at(-1);
     if (!latest) {
-      throw new CivilRegistryRejection(
-        CivilRegistryFaultCode.tidakDitemukan,
+      throw new CaseNotFound(
         `Tidak ada permohonan dengan rujukan pengirim ${rujukanPengirim ?? ''}`,
       );
     }
-    return { nomorRegistrasi: latest, status: this.statusOf(latest, now) };
+    return {
+      nomorRegistrasi: latest.number,
+      status: reportCase(latest, now),
+    };
   }
 
-  private nextSerial(): string {
-    this.sequence = (this.sequence + 1) % 1_000_000;
-    return String(this.sequence).padStart(6, '0');
+  /** Takes revised data (JSON text) for a registration waiting in PERLU_PERBAIKAN. */
+  revise(
+    nomorRegistrasi: string | undefined,
+    dataJson: string | undefined,
+    now = new Date(),
+  ): StatusReport {
+    const registration = this.registrations.find(
+      nomorRegistrasi,
+      CivilRegistryOperation.perbaikiPermohonan,
+    );
+    reviseCase(registration, parseJsonText(dataJson), now);
+    return reportCase(registration, now);
   }
-}
 
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
+  cancel(
+    nomorRegistrasi: string | undefined,
+    alasan: string | undefined,
+    now = new Date(),
+  ): StatusReport {
+    const registration = this.registrations.find(
+      nomorRegistrasi,
+      CivilRegistryOperation.batalkanPermohonan,
+    );
+    cancelCase(registration, alasan, now);
+    return reportCase(registration, now);
   }
-}
-
-/** YYYYMMDD in WIB, the registry's local date. */
-function compactDate(at: Date): string {
-  return new Date(at.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
 function documentNumber(service: CivilRegistryService, at: Date, serial: string): string {
-  const yyyymmdd = compactDate(at);
-  const ddmmyyyy = `${yyyymmdd.slice(6, 8)}${yyyymmdd.slice(4, 6)}${yyyymmdd.slice(0, 4)}`;
+  const { yyyy, mm, dd } = wibDate(at);
   switch (service) {
     case 'ktp-el-penggantian':
-      return `${REGION_CODE}-KTPEL-${ddmmyyyy}-${serial}`;
+      return `${REGION_CODE}-KTPEL-${dd}${mm}${yyyy}-${serial}`;
     case 'kk-perubahan':
       // A family card number: region and district, issue date DDMMYY, a four-digit serial.
-      return `${REGION_CODE}01${ddmmyyyy.slice(0, 4)}${ddmmyyyy.slice(6, 8)}${serial.slice(-4)}`;
+      return `${REGION_CODE}01${dd}${mm}${yyyy.slice(2)}${serial.slice(-4)}`;
     case 'akta-kelahiran':
-      return `${REGION_CODE}-LT-${ddmmyyyy}-${serial.slice(-4)}`;
+      return `${REGION_CODE}-LT-${dd}${mm}${yyyy}-${serial.slice(-4)}`;
   }
 }

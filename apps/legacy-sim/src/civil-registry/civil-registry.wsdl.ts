@@ -10,7 +10,84 @@ const OPERATION_DOCS: Record<CivilRegistryOperation, string> = {
   AjukanPermohonan: 'Mengajukan permohonan layanan; menghasilkan nomor registrasi baru.',
   CekStatus: 'Menanyakan status permohonan berdasarkan nomor registrasi.',
   CariPermohonan: 'Mencari registrasi terakhir berdasarkan rujukan pengirim.',
+  PerbaikiPermohonan:
+    'Mengirim data perbaikan untuk permohonan berstatus PERLU_PERBAIKAN; permohonan diproses kembali.',
+  BatalkanPermohonan:
+    'Membatalkan permohonan berstatus DITERIMA, DIPROSES atau PERLU_PERBAIKAN; pembatalan berulang tetap berhasil.',
 };
+
+/** A child element of a document/literal wrapper: its name, its type, whether it may be absent. */
+type ChildElement = readonly [name: string, type: string, optional?: 'optional'];
+
+const STATUS_CHANGE: readonly ChildElement[] = [
+  ['NomorRegistrasi', 'xsd:string'],
+  ['Status', 'tns:StatusPermohonan'],
+  ['Waktu', 'xsd:dateTime'],
+];
+
+const MESSAGE_ELEMENTS: Record<
+  CivilRegistryOperation,
+  { request: readonly ChildElement[]; response: readonly ChildElement[] }
+> = {
+  AjukanPermohonan: {
+    request: [
+      ['RujukanPengirim', 'xsd:string'],
+      ['KodeLayanan', 'xsd:string'],
+      ['NIK', 'tns:NIK'],
+      ['Nama', 'xsd:string'],
+      ['DataJson', 'xsd:string'],
+    ],
+    response: STATUS_CHANGE,
+  },
+  CekStatus: {
+    request: [['NomorRegistrasi', 'xsd:string']],
+    response: [
+      ['NomorRegistrasi', 'xsd:string'],
+      ['Status', 'tns:StatusPermohonan'],
+      ['Keterangan', 'xsd:string'],
+      ['NomorDokumen', 'xsd:string', 'optional'],
+      ['Waktu', 'xsd:dateTime'],
+    ],
+  },
+  CariPermohonan: {
+    request: [['RujukanPengirim', 'xsd:string']],
+    response: [
+      ['RujukanPengirim', 'xsd:string'],
+      ['NomorRegistrasi', 'xsd:string'],
+      ['Status', 'tns:StatusPermohonan'],
+    ],
+  },
+  PerbaikiPermohonan: {
+    request: [
+      ['NomorRegistrasi', 'xsd:string'],
+      ['Data', 'xsd:string'],
+    ],
+    response: STATUS_CHANGE,
+  },
+  BatalkanPermohonan: {
+    request: [
+      ['NomorRegistrasi', 'xsd:string'],
+      ['Alasan', 'xsd:string'],
+    ],
+    response: STATUS_CHANGE,
+  },
+};
+
+function elementXml(name: string, children: readonly ChildElement[]): string {
+  const sequence = children
+    .map(
+      ([child, type, optional]) =>
+        `            <xsd:element name="${child}" type="${type}"${optional ? ' minOccurs="0"' : ''}/>`,
+    )
+    .join('\n');
+  return `      <xsd:element name="${name}">
+        <xsd:complexType>
+          <xsd:sequence>
+${sequence}
+          </xsd:sequence>
+        </xsd:complexType>
+      </xsd:element>`;
+}
 
 function escapeAttribute(value: string): string {
   return value
@@ -26,6 +103,16 @@ export function civilRegistryWsdl(endpointUrl: string): string {
   const statuses = Object.values(CivilRegistryStatus)
     .map((status) => `          <xsd:enumeration value="${status}"/>`)
     .join('\n');
+  const elements = [
+    ...CIVIL_REGISTRY_OPERATIONS.flatMap((operation) => [
+      elementXml(operation, MESSAGE_ELEMENTS[operation].request),
+      elementXml(`${operation}Response`, MESSAGE_ELEMENTS[operation].response),
+    ]),
+    elementXml('KesalahanLayanan', [
+      ['Kode', 'xsd:string'],
+      ['Pesan', 'xsd:string'],
+    ]),
+  ].join('\n');
   const messages = CIVIL_REGISTRY_OPERATIONS.map(
     (operation) => `  <wsdl:message name="${operation}Request">
     <wsdl:part name="parameters" element="tns:${operation}"/>
@@ -71,68 +158,7 @@ ${statuses}
           <xsd:pattern value="[0-9]{16}"/>
         </xsd:restriction>
       </xsd:simpleType>
-      <xsd:element name="AjukanPermohonan">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="RujukanPengirim" type="xsd:string"/>
-            <xsd:element name="KodeLayanan" type="xsd:string"/>
-            <xsd:element name="NIK" type="tns:NIK"/>
-            <xsd:element name="Nama" type="xsd:string"/>
-            <xsd:element name="DataJson" type="xsd:string"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
-      <xsd:element name="AjukanPermohonanResponse">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="NomorRegistrasi" type="xsd:string"/>
-            <xsd:element name="Status" type="tns:StatusPermohonan"/>
-            <xsd:element name="Waktu" type="xsd:dateTime"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
-      <xsd:element name="CekStatus">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="NomorRegistrasi" type="xsd:string"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
-      <xsd:element name="CekStatusResponse">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="NomorRegistrasi" type="xsd:string"/>
-            <xsd:element name="Status" type="tns:StatusPermohonan"/>
-            <xsd:element name="Keterangan" type="xsd:string"/>
-            <xsd:element name="NomorDokumen" type="xsd:string" minOccurs="0"/>
-            <xsd:element name="Waktu" type="xsd:dateTime"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
-      <xsd:element name="CariPermohonan">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="RujukanPengirim" type="xsd:string"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
-      <xsd:element name="CariPermohonanResponse">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="RujukanPengirim" type="xsd:string"/>
-            <xsd:element name="NomorRegistrasi" type="xsd:string"/>
-            <xsd:element name="Status" type="tns:StatusPermohonan"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
-      <xsd:element name="KesalahanLayanan">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="Kode" type="xsd:string"/>
-            <xsd:element name="Pesan" type="xsd:string"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
+${elements}
     </xsd:schema>
   </wsdl:types>
 ${messages}

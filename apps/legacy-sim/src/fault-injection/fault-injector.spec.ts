@@ -62,4 +62,24 @@ describe('FaultInjector', () => {
       errorRate: 0.5,
     });
   });
+
+  it('limits the rate of a system that has a rate limit, before handling, until reset', async () => {
+    const handle = jest.fn(() => 'answer');
+    expect(faults.profileOf(SimulatedSystem.permits).rateLimitPerSecond).toBe(50);
+    faults.update(SimulatedSystem.permits, { rateLimitPerSecond: 2 });
+    await faults.intercept(SimulatedSystem.permits, handle);
+    await faults.intercept(SimulatedSystem.permits, handle);
+    await expect(faults.intercept(SimulatedSystem.permits, handle)).rejects.toMatchObject({
+      kind: 'rateLimited',
+      retryAfterSeconds: 1,
+    });
+    expect(handle).toHaveBeenCalledTimes(2);
+    reset.resetAll();
+    await expect(faults.intercept(SimulatedSystem.permits, handle)).resolves.toBe('answer');
+  });
+
+  it('has no rate limit knob on a system without a rate limit', () => {
+    expect(faults.profileOf(SYSTEM)).not.toHaveProperty('rateLimitPerSecond');
+    expect(() => faults.update(SYSTEM, { rateLimitPerSecond: 5 })).toThrow(/no rate limit/);
+  });
 });

@@ -11,4 +11,9 @@ export interface FaultProfile {
   maintenance: boolean;
   /** Total processing time of a registration, from acceptance to a final status. */
   processingMs: number;
+  /**
+   * Requests admitted per second over all callers, 0 for no limit. Only systems that enforce a
+   * rate limit have this knob.
+   */
+  rateLimitPerSecond?: number;
 }
