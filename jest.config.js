@@ -9,6 +9,7 @@ const moduleNameMapper = {
   '^@mpp/observability$': '<rootDir>/libs/observability/src',
   '^@mpp/adapter-sdk$': '<rootDir>/libs/adapter-sdk/src',
   '^@mpp/working-time$': '<rootDir>/libs/working-time/src',
+  '^@mpp/flow$': '<rootDir>/libs/flow/src',
   '^@mpp/adapter-sdk/testing$': '<rootDir>/libs/adapter-sdk/src/testing',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };

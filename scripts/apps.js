@@ -30,6 +30,12 @@ const APPS = [
     env: { GATEWAY_PORT: '3000' },
     url: 'http://127.0.0.1:3000/health',
   },
+  {
+    name: 'ops',
+    color: 'gray',
+    env: { OPS_PORT: '3300' },
+    url: 'http://127.0.0.1:3300/health',
+  },
 ];
 
 module.exports = { APPS };

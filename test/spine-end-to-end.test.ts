@@ -1,4 +1,5 @@
-import { Topics } from '@mpp/contracts';
+import { FlowHops, Topics, type FlowRecord } from '@mpp/contracts';
+import { decodeCloudEvent } from '@mpp/kafka';
 import type { Kafka } from 'kafkajs';
 import { createLegacySimApp, type RunningLegacySim } from '../apps/legacy-sim/src/legacy-sim.app';
 import { DISDUKCAPIL_ADAPTER } from '../apps/adapter-disdukcapil/src/disdukcapil.adapter';
@@ -24,11 +25,12 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
   let legacy: RunningLegacySim;
   let adapter: RunningAdapter;
   let gateway: RunningGateway;
+  let flow: TopicRecorder;
 
-  const submit = async (body: unknown) => {
+  const submit = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${gateway.url}/v1/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
     expect(response.status).toBe(202);
@@ -45,6 +47,8 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
 
   beforeAll(async () => {
     kafka = testKafka();
+    flow = new TopicRecorder(kafka);
+    await flow.start([Topics.flow]);
     legacy = await createLegacySimApp({
       LEGACY_SIM_PORT: 0,
       SIM_CIVIL_REGISTRY_PROCESSING_MS: 1200,
@@ -70,6 +74,7 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
   }, 90000);
 
   afterAll(async () => {
+    await flow?.stop();
     await gateway?.close();
     await adapter?.close();
     await legacy?.close();
@@ -183,5 +188,58 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
     }
     for (const id of waiting) expect(deadLetters.byKey(id)).toEqual([]);
     await deadLetters.stop();
+  });
+
+  it('records every hop on mpp.flow, in order, in the caller’s trace, without personal data', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const nik = '2171011508900021';
+    const { id } = await submit(application(nik), {
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    });
+    await waitFor(async () => (await applicationState(id)).status === 'COMPLETED', {
+      what: 'the application to complete',
+      timeoutMs: 45000,
+    });
+    const records = await waitFor(
+      () => {
+        const seen = flow
+          .byKey(id)
+          .map((record) => decodeCloudEvent<FlowRecord>(record.message).data)
+          .sort((a, b) => a.at.localeCompare(b.at));
+        const applied = seen.filter((record) => record.hop === FlowHops.statusApplied);
+        return applied.length >= 4 && seen;
+      },
+      { what: 'the flow records of the application' },
+    );
+    const hops = records.map((record) => record.hop);
+    const first = (hop: string) => hops.indexOf(hop as FlowRecord['hop']);
+    expect(first(FlowHops.accepted)).toBe(0);
+    expect(first(FlowHops.published)).toBeGreaterThan(first(FlowHops.accepted));
+    expect(first(FlowHops.received)).toBeGreaterThan(first(FlowHops.published));
+    expect(first(FlowHops.legacyCall)).toBeGreaterThan(first(FlowHops.received));
+    expect(first(FlowHops.statusEmitted)).toBeGreaterThan(first(FlowHops.legacyCall));
+    expect(first(FlowHops.statusApplied)).toBeGreaterThan(first(FlowHops.statusEmitted));
+
+    const published = records.find((record) => record.hop === FlowHops.published)!;
+    expect(published.detail).toMatchObject({ topic: 'mpp.disdukcapil.applications' });
+    const submitCall = records.find(
+      (record) => record.hop === FlowHops.legacyCall && record.detail?.operation === 'submit',
+    )!;
+    expect(submitCall).toMatchObject({ outcome: 'ok', agency: 'disdukcapil' });
+    expect(submitCall.detail).toMatchObject({ system: 'civil-registry', httpStatus: 200 });
+    expect(submitCall.detail?.requestBytes).toBeGreaterThan(0);
+    expect(submitCall.durationMs).toBeGreaterThanOrEqual(0);
+    expect(
+      records
+        .filter((record) => record.hop === FlowHops.statusApplied && record.outcome === 'APPLIED')
+        .map((record) => record.detail?.status),
+    ).toEqual(['DELIVERED', 'IN_PROCESS', 'APPROVED', 'COMPLETED']);
+
+    for (const record of records) {
+      expect(record.traceId).toBe(traceId);
+      const text = JSON.stringify(record);
+      expect(text).not.toContain(nik);
+      expect(text).not.toContain('Budi');
+    }
   });
 });

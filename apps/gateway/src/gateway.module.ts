@@ -4,8 +4,14 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { KafkaModule } from '@mpp/kafka';
-import { DatabaseHealthController, ObservabilityLoggingModule } from '@mpp/observability';
+import { FlowModule } from '@mpp/flow';
+import {
+  DatabaseHealthController,
+  MetricsModule,
+  ObservabilityLoggingModule,
+} from '@mpp/observability';
 import { appDataSourceOptions } from '@mpp/persistence';
+import { AcceptedRequests } from './applications/accepted-requests';
 import { ApplicationReader } from './applications/application-reader';
 import { ApplicationRequestLog } from './applications/application-request-log';
 import { ApplicationRequestEntity } from './applications/application-request.entity';
@@ -60,7 +66,12 @@ export class GatewayModule {
           validate: validateGatewayConfig,
         }),
         ObservabilityLoggingModule.forComponent('gateway'),
+        MetricsModule.forComponent('gateway'),
         KafkaModule.forComponent('gateway'),
+        FlowModule.forComponent({
+          name: 'gateway',
+          instance: validateGatewayConfig(process.env).GATEWAY_INSTANCE_ID,
+        }),
         TypeOrmModule.forRootAsync({
           useFactory: () =>
             appDataSourceOptions({
@@ -81,6 +92,7 @@ export class GatewayModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        AcceptedRequests,
         SubmitApplication,
         ResubmitApplication,
         CancelApplication,

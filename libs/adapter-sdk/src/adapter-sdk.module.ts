@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FlowModule } from '@mpp/flow';
 import { KafkaModule } from '@mpp/kafka';
 import { MetricsModule, ObservabilityLoggingModule } from '@mpp/observability';
 import { appDataSourceOptions } from '@mpp/persistence';
@@ -52,19 +53,22 @@ export function adapterSchemaOf(agency: string): string {
 /**
  * Everything an adapter is besides its legacy calls: consumption of the agency topic with the
  * error policy, the submission ledger, status emission and polling, the registry announcement
- * and heartbeats, health and metrics.
+ * and heartbeats, flow records, health and metrics. Built when the app is created, so the
+ * environment is read then.
  */
 @Module({})
 export class AdapterSdkModule {
   static forAdapter(options: AdapterModuleOptions): DynamicModule {
     const { definition } = options;
     const component = `adapter-${definition.agency}`;
+    const runtime = adapterRuntimeConfig(definition);
     return {
       module: AdapterSdkModule,
       imports: [
         ObservabilityLoggingModule.forComponent(component),
         MetricsModule.forComponent(component),
         KafkaModule.forComponent(component),
+        FlowModule.forComponent({ name: component, instance: runtime.instanceId }),
         TypeOrmModule.forRootAsync({
           useFactory: () =>
             appDataSourceOptions({
@@ -83,7 +87,7 @@ export class AdapterSdkModule {
       ],
       providers: [
         { provide: ADAPTER_DEFINITION, useValue: definition },
-        { provide: ADAPTER_RUNTIME_CONFIG, useFactory: () => adapterRuntimeConfig(definition) },
+        { provide: ADAPTER_RUNTIME_CONFIG, useValue: runtime },
         { provide: LEGACY_CONNECTOR, useClass: options.connector },
         AdapterMetrics,
         LegacySystemGuard,

@@ -4,6 +4,8 @@ export * from './config/adapter-runtime.config';
 export * from './definition/adapter-definition';
 export * from './definition/environment-config';
 export * from './legacy/legacy-connector';
+export { noteLegacyFault } from './legacy/legacy-call-context';
+export * from './legacy/legacy-http';
 export * from './legacy/legacy-errors';
 export * from './status/status-reporter';
 export type { CircuitState } from './metrics/adapter-metrics';

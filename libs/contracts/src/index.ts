@@ -8,3 +8,4 @@ export * from './status/status-path';
 export * from './catalog/service-descriptor';
 export * from './applications/application-events';
 export * from './identity/nik';
+export * from './flow/flow-record';

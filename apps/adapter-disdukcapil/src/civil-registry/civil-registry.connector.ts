@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   LegacyRefusal,
-  type LegacyCall,
   type LegacyConnector,
   type LegacyReceipt,
   type LegacyStatusReport,
@@ -31,65 +30,49 @@ export class CivilRegistryConnector implements LegacyConnector {
 
   constructor(private readonly registry: LegacyCivilRegistryClient) {}
 
-  async submit(application: ApplicationSubmitted, call: LegacyCall): Promise<LegacyReceipt> {
+  async submit(application: ApplicationSubmitted): Promise<LegacyReceipt> {
     const agencyReference = await refusalsOf(() =>
-      this.registry.submit(
-        {
-          senderReference: application.applicationId,
-          // The registry's service codes are ours without the agency prefix.
-          legacyServiceCode: application.serviceCode.slice(
-            application.serviceCode.indexOf('.') + 1,
-          ),
-          nik: application.applicant.nik,
-          name: application.applicant.name,
-          data: application.data,
-        },
-        call,
-      ),
+      this.registry.submit({
+        senderReference: application.applicationId,
+        // The registry's service codes are ours without the agency prefix.
+        legacyServiceCode: application.serviceCode.slice(application.serviceCode.indexOf('.') + 1),
+        nik: application.applicant.nik,
+        name: application.applicant.name,
+        data: application.data,
+      }),
     );
     return { agencyReference };
   }
 
-  async findSubmission(
-    applicationId: string,
-    call: LegacyCall,
-  ): Promise<LegacyReceipt | undefined> {
-    const agencyReference = await this.registry.findBySenderReference(applicationId, call);
+  async findSubmission(applicationId: string): Promise<LegacyReceipt | undefined> {
+    const agencyReference = await this.registry.findBySenderReference(applicationId);
     return agencyReference ? { agencyReference } : undefined;
   }
 
-  async resubmit(
-    resubmission: ApplicationResubmitted,
-    agencyReference: string,
-    call: LegacyCall,
-  ): Promise<void> {
+  async resubmit(resubmission: ApplicationResubmitted, agencyReference: string): Promise<void> {
     try {
-      await this.registry.revise(agencyReference, resubmission.data, call);
+      await this.registry.revise(agencyReference, resubmission.data);
     } catch (error) {
       // A repeat of a revision that arrived finds the registration already back in process.
       if (
         error instanceof CivilRegistryFault &&
         error.code === CivilRegistryFaultCodes.wrongStatus
       ) {
-        const { status } = await this.registry.status(agencyReference, call);
+        const { status } = await this.registry.status(agencyReference);
         if (status !== 'PERLU_PERBAIKAN') return;
       }
       throw asRefusal(error);
     }
   }
 
-  async cancel(
-    cancellation: ApplicationCancelled,
-    agencyReference: string,
-    call: LegacyCall,
-  ): Promise<void> {
+  async cancel(cancellation: ApplicationCancelled, agencyReference: string): Promise<void> {
     await refusalsOf(() =>
-      this.registry.cancel(agencyReference, cancellation.reason ?? 'Dibatalkan oleh pemohon', call),
+      this.registry.cancel(agencyReference, cancellation.reason ?? 'Dibatalkan oleh pemohon'),
     );
   }
 
-  async checkStatus(agencyReference: string, call: LegacyCall): Promise<LegacyStatusReport> {
-    const report = await this.registry.status(agencyReference, call);
+  async checkStatus(agencyReference: string): Promise<LegacyStatusReport> {
+    const report = await this.registry.status(agencyReference);
     const status = toCanonicalStatus(report.status);
     if (!status) throw new Error(`unknown civil registry status ${report.status}`);
     return {
@@ -99,8 +82,8 @@ export class CivilRegistryConnector implements LegacyConnector {
     };
   }
 
-  async probe(call: LegacyCall): Promise<void> {
-    await this.registry.findBySenderReference(PROBE_REFERENCE, call);
+  async probe(): Promise<void> {
+    await this.registry.findBySenderReference(PROBE_REFERENCE);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LegacyUnavailable } from '@mpp/adapter-sdk';
+import { instrumentLegacyHttp, LegacyUnavailable, noteLegacyFault } from '@mpp/adapter-sdk';
 import axios, { AxiosInstance, isAxiosError } from 'axios';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { CivilRegistryConfig } from './civil-registry.config';
@@ -40,10 +40,6 @@ export interface CivilRegistryStatusReport {
   documentNumber?: string;
 }
 
-export interface CallOptions {
-  traceparent?: string;
-}
-
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, trimValues: true });
 
@@ -57,38 +53,33 @@ export class LegacyCivilRegistryClient {
   private readonly http: AxiosInstance;
 
   constructor(config: CivilRegistryConfig) {
-    this.http = axios.create({
-      baseURL: config.CIVIL_REGISTRY_URL,
-      timeout: config.CIVIL_REGISTRY_TIMEOUT_MS,
-      responseType: 'text',
-      validateStatus: () => true,
-      transitional: { clarifyTimeoutError: true },
-    });
+    this.http = instrumentLegacyHttp(
+      axios.create({
+        baseURL: config.CIVIL_REGISTRY_URL,
+        timeout: config.CIVIL_REGISTRY_TIMEOUT_MS,
+        responseType: 'text',
+        validateStatus: () => true,
+        transitional: { clarifyTimeoutError: true },
+      }),
+    );
   }
 
   /** Returns the registry's own reference number (NomorRegistrasi). */
-  async submit(submission: CivilRegistrySubmission, options: CallOptions = {}): Promise<string> {
-    const answer = await this.call(
-      'AjukanPermohonan',
-      {
-        RujukanPengirim: submission.senderReference,
-        KodeLayanan: submission.legacyServiceCode,
-        NIK: submission.nik,
-        Nama: submission.name,
-        DataJson: JSON.stringify(submission.data),
-      },
-      options,
-    );
+  async submit(submission: CivilRegistrySubmission): Promise<string> {
+    const answer = await this.call('AjukanPermohonan', {
+      RujukanPengirim: submission.senderReference,
+      KodeLayanan: submission.legacyServiceCode,
+      NIK: submission.nik,
+      Nama: submission.name,
+      DataJson: JSON.stringify(submission.data),
+    });
     return requireField(answer, 'NomorRegistrasi');
   }
 
   /** The registration made for a sender reference, or undefined if the registry has none. */
-  async findBySenderReference(
-    reference: string,
-    options: CallOptions = {},
-  ): Promise<string | undefined> {
+  async findBySenderReference(reference: string): Promise<string | undefined> {
     try {
-      const answer = await this.call('CariPermohonan', { RujukanPengirim: reference }, options);
+      const answer = await this.call('CariPermohonan', { RujukanPengirim: reference });
       return requireField(answer, 'NomorRegistrasi');
     } catch (error) {
       if (error instanceof CivilRegistryFault && error.code === CivilRegistryFaultCodes.notFound) {
@@ -98,11 +89,8 @@ export class LegacyCivilRegistryClient {
     }
   }
 
-  async status(
-    registrationNumber: string,
-    options: CallOptions = {},
-  ): Promise<CivilRegistryStatusReport> {
-    const answer = await this.call('CekStatus', { NomorRegistrasi: registrationNumber }, options);
+  async status(registrationNumber: string): Promise<CivilRegistryStatusReport> {
+    const answer = await this.call('CekStatus', { NomorRegistrasi: registrationNumber });
     return {
       status: requireField(answer, 'Status'),
       remark: optionalField(answer, 'Keterangan'),
@@ -111,34 +99,20 @@ export class LegacyCivilRegistryClient {
   }
 
   /** Sends corrected data for a registration waiting on revision (PERLU_PERBAIKAN). */
-  async revise(
-    registrationNumber: string,
-    data: Record<string, unknown>,
-    options: CallOptions = {},
-  ): Promise<void> {
-    await this.call(
-      'PerbaikiPermohonan',
-      { NomorRegistrasi: registrationNumber, DataJson: JSON.stringify(data) },
-      options,
-    );
+  async revise(registrationNumber: string, data: Record<string, unknown>): Promise<void> {
+    await this.call('PerbaikiPermohonan', {
+      NomorRegistrasi: registrationNumber,
+      DataJson: JSON.stringify(data),
+    });
   }
 
-  async cancel(
-    registrationNumber: string,
-    reason: string,
-    options: CallOptions = {},
-  ): Promise<void> {
-    await this.call(
-      'BatalkanPermohonan',
-      { NomorRegistrasi: registrationNumber, Alasan: reason },
-      options,
-    );
+  async cancel(registrationNumber: string, reason: string): Promise<void> {
+    await this.call('BatalkanPermohonan', { NomorRegistrasi: registrationNumber, Alasan: reason });
   }
 
   private async call(
     operation: string,
     fields: Record<string, string>,
-    options: CallOptions,
   ): Promise<Record<string, unknown>> {
     const element: Record<string, unknown> = { '@_xmlns:dkc': NAMESPACE };
     for (const [name, value] of Object.entries(fields)) element[`dkc:${name}`] = value;
@@ -153,7 +127,6 @@ export class LegacyCivilRegistryClient {
       'Content-Type': 'text/xml; charset=utf-8',
       SOAPAction: `"${NAMESPACE}#${operation}"`,
     };
-    if (options.traceparent) headers.traceparent = options.traceparent;
 
     let status: number;
     let body: string;
@@ -209,6 +182,7 @@ function toError(operation: string, fault: SoapFaultElement): Error {
   const detail = fault.detail?.KesalahanLayanan;
   const code = text(detail?.Kode) ?? kind;
   const reason = text(detail?.Pesan) ?? text(fault.faultstring) ?? 'fault without a reason';
+  noteLegacyFault(code);
   if (kind === 'Client') return new CivilRegistryFault(code, reason);
   return new LegacyUnavailable(`${operation}: ${code}: ${reason}`);
 }

@@ -7,13 +7,13 @@ import {
   type ApplicationCancelled,
 } from '@mpp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { OutboxRelay } from '../outbox/outbox.relay';
 import { Problems } from '../problems/problem';
 import { ApplicationReader } from './application-reader';
 import { ApplicationRequestLog } from './application-request-log';
 import { ApplicationRequestKind } from './application-request.entity';
 import { applicationView, type ApplicationView } from './application-views';
 import type { ApplicationEntity } from './application.entity';
+import { AcceptedRequests, transactionWithTime } from './accepted-requests';
 import type { RequestOrigin } from './request-origin';
 
 export interface CancelApplicationCommand {
@@ -33,12 +33,23 @@ export class CancelApplication {
     @InjectDataSource() private readonly db: DataSource,
     private readonly requests: ApplicationRequestLog,
     private readonly reader: ApplicationReader,
-    private readonly relay: OutboxRelay,
+    private readonly accepted: AcceptedRequests,
   ) {}
 
   async execute(command: CancelApplicationCommand): Promise<ApplicationView> {
-    const { view, requested } = await this.db.transaction((db) => this.cancel(db, command));
-    if (requested) this.relay.nudge();
+    const {
+      result: { view, requested },
+      at,
+    } = await transactionWithTime(this.db, (db) => this.cancel(db, command));
+    if (requested) {
+      this.accepted.committed({
+        at,
+        applicationId: command.applicationId,
+        serviceCode: view.serviceCode,
+        origin: command.origin,
+        outcome: 'cancellation-requested',
+      });
+    }
     return view;
   }
 

@@ -1,3 +1,4 @@
+import { newTraceparent, validTraceparent } from '@mpp/flow';
 import { correlationIdOf } from '@mpp/observability';
 import type { Request } from 'express';
 
@@ -5,17 +6,14 @@ import type { Request } from 'express';
 export interface RequestOrigin {
   clientId: string;
   correlationId: string;
-  traceparent?: string;
+  /** The caller's W3C trace context, or a new trace: every application is traceable. */
+  traceparent: string;
 }
 
-const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
-
 export function requestOrigin(request: Request): RequestOrigin {
-  const traceparent = request.headers.traceparent;
   return {
     clientId: 'public',
     correlationId: correlationIdOf(request),
-    traceparent:
-      typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? traceparent : undefined,
+    traceparent: validTraceparent(request.headers.traceparent) ?? newTraceparent(),
   };
 }

@@ -4,13 +4,13 @@ import { ApplicationStatus, EventTypes, type ApplicationResubmitted } from '@mpp
 import { DataSource, EntityManager } from 'typeorm';
 import { ServiceCatalog } from '../catalog/service-catalog';
 import { ConcurrentIdempotentRequest, IdempotencyStore } from '../idempotency/idempotency-store';
-import { OutboxRelay } from '../outbox/outbox.relay';
 import { Problems } from '../problems/problem';
 import { ApplicationReader } from './application-reader';
 import { ApplicationRequestLog, type LockedApplication } from './application-request-log';
 import { ApplicationRequestKind } from './application-request.entity';
 import { applicationView, type ApplicationView } from './application-views';
 import { ApplicationEntity } from './application.entity';
+import { AcceptedRequests, transactionWithTime } from './accepted-requests';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { ResubmitApplicationDto } from './dto/resubmit-application.dto';
 import type { RequestOrigin } from './request-origin';
@@ -39,7 +39,7 @@ export class ResubmitApplication {
     private readonly catalog: ServiceCatalog,
     private readonly requests: ApplicationRequestLog,
     private readonly reader: ApplicationReader,
-    private readonly relay: OutboxRelay,
+    private readonly accepted: AcceptedRequests,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
@@ -48,16 +48,26 @@ export class ResubmitApplication {
     const requestHash = sha256Hex(
       canonicalJson({ resubmissionOf: command.applicationId, body: command.body }),
     );
-    const attempt = () => this.db.transaction((db) => this.resubmit(db, command, requestHash));
-    let result: ResubmitApplicationResult;
+    const attempt = () =>
+      transactionWithTime(this.db, (db) => this.resubmit(db, command, requestHash));
+    let committed: { result: ResubmitApplicationResult; at: Date };
     try {
-      result = await attempt();
+      committed = await attempt();
     } catch (error) {
       // Another request with the same key committed first: answer as it was answered.
       if (!(error instanceof ConcurrentIdempotentRequest)) throw error;
-      result = await attempt();
+      committed = await attempt();
     }
-    if (!result.replayed) this.relay.nudge();
+    const { result, at } = committed;
+    if (!result.replayed) {
+      this.accepted.committed({
+        at,
+        applicationId: command.applicationId,
+        serviceCode: result.view.serviceCode,
+        origin: command.origin,
+        outcome: 'resubmitted',
+      });
+    }
     return result;
   }
 

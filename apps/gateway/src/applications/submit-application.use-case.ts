@@ -12,7 +12,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ServiceCatalog } from '../catalog/service-catalog';
 import { ConcurrentIdempotentRequest, IdempotencyStore } from '../idempotency/idempotency-store';
 import { appendToOutbox } from '../outbox/outbox-writer';
-import { OutboxRelay } from '../outbox/outbox.relay';
+import { AcceptedRequests, transactionWithTime } from './accepted-requests';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { SubmitApplicationDto } from './dto/submit-application.dto';
 import type { RequestOrigin } from './request-origin';
@@ -50,7 +50,7 @@ export class SubmitApplication {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: ServiceCatalog,
-    private readonly relay: OutboxRelay,
+    private readonly accepted: AcceptedRequests,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
@@ -61,8 +61,18 @@ export class SubmitApplication {
     const requestHash = sha256Hex(canonicalJson(body));
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.db.transaction((db) => this.store(db, command, requestHash));
-        if (!result.replayed) this.relay.nudge();
+        const { result, at } = await transactionWithTime(this.db, (db) =>
+          this.store(db, command, requestHash),
+        );
+        if (!result.replayed) {
+          this.accepted.committed({
+            at,
+            applicationId: result.receipt.id,
+            serviceCode: result.receipt.serviceCode,
+            origin: command.origin,
+            outcome: 'submitted',
+          });
+        }
         return result;
       } catch (error) {
         const retriable =

@@ -12,9 +12,16 @@ import {
   agencyTopicSpecs,
   CLOUDEVENTS_SPEC_VERSION,
   EventSources,
+  FlowHops,
   type CloudEvent,
 } from '@mpp/contracts';
-import { CloudEventPublisher, KAFKA_CLIENT, provisionTopics } from '@mpp/kafka';
+import { FlowRecorder, traceIdOf } from '@mpp/flow';
+import {
+  CloudEventPublisher,
+  KAFKA_CLIENT,
+  provisionTopics,
+  type PublishedEvent,
+} from '@mpp/kafka';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -54,6 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly publisher: CloudEventPublisher,
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     private readonly config: ConfigService<GatewayConfig, true>,
+    private readonly flow: FlowRecorder,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -77,7 +85,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publishes one batch of pending records; returns how many were published. */
   async relayOnce(): Promise<number> {
     const batchSize = this.config.get('OUTBOX_BATCH_SIZE', { infer: true });
-    return this.db.transaction(async (tx) => {
+    const relayed = await this.db.transaction(async (tx) => {
       const records: PendingRecord[] = await tx.query(
         `SELECT o.id, o.application_id, o.topic, o.event_id, o.event_type, o.payload,
                 o.correlation_id, o.traceparent, o.created_at
@@ -93,8 +101,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
-      if (records.length === 0) return 0;
+      if (records.length === 0) return [];
       let published;
+      let publishedAt: Date;
       try {
         await this.ensureTopics(records);
         published = await this.publisher.publish(
@@ -104,6 +113,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             event: toCloudEvent(record),
           })),
         );
+        publishedAt = new Date();
       } catch (error) {
         throw new OutboxBatchNotPublished(
           records.map((record) => record.id),
@@ -122,7 +132,34 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           published.map((event) => event.offset),
         ],
       );
-      return records.length;
+      return records.map((record, index) => ({ record, placed: published[index], publishedAt }));
+    });
+    for (const { record, placed, publishedAt } of relayed) {
+      this.recordHop(record, placed, publishedAt);
+    }
+    return relayed.length;
+  }
+
+  /** The hop finished when Kafka acknowledged the event, before the record was marked. */
+  private recordHop(record: PendingRecord, placed: PublishedEvent, publishedAt: Date): void {
+    const serviceCode = record.payload.serviceCode;
+    this.flow.record({
+      hop: FlowHops.published,
+      applicationId: record.application_id,
+      serviceCode: typeof serviceCode === 'string' ? serviceCode : undefined,
+      agency: agencyOfApplicationsTopic(record.topic),
+      correlationId: record.correlation_id,
+      traceId: traceIdOf(record.traceparent),
+      at: publishedAt.toISOString(),
+      durationMs: publishedAt.getTime() - record.created_at.getTime(),
+      outcome: 'ok',
+      detail: {
+        eventType: record.event_type,
+        eventId: record.event_id,
+        topic: placed.topic,
+        partition: placed.partition,
+        offset: placed.offset,
+      },
     });
   }
 

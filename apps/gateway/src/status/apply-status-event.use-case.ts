@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { StatusMachine, type ApplicationStatus, type CloudEvent } from '@mpp/contracts';
+import {
+  agencyOfServiceCode,
+  FlowHops,
+  isServiceCode,
+  StatusMachine,
+  type ApplicationStatus,
+  type CloudEvent,
+} from '@mpp/contracts';
+import { FlowRecorder, traceIdOf } from '@mpp/flow';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRequestLog } from '../applications/application-request-log';
 import type { StatusChangedMessage } from './status-changed.message';
@@ -23,10 +31,23 @@ export class ApplyStatusEvent {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly requests: ApplicationRequestLog,
+    private readonly flow: FlowRecorder,
   ) {}
 
   async execute(event: CloudEvent<StatusChangedMessage>): Promise<StatusEventVerdict> {
     const verdict = await this.db.transaction((tx) => this.apply(tx, event));
+    this.flow.record({
+      hop: FlowHops.statusApplied,
+      applicationId: event.data.applicationId,
+      serviceCode: event.data.serviceCode,
+      agency: isServiceCode(event.data.serviceCode)
+        ? agencyOfServiceCode(event.data.serviceCode)
+        : undefined,
+      correlationId: event.correlationid,
+      traceId: traceIdOf(event.traceparent),
+      outcome: verdict.outcome,
+      detail: { status: event.data.status, eventId: event.id, why: verdict.reason ?? null },
+    });
     if (verdict.outcome !== ReceiptOutcome.APPLIED) {
       this.logger.log(
         `status event ${event.id} for ${event.data.applicationId} not applied: ${verdict.outcome}` +

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { DeadLetterReasons } from '@mpp/contracts';
+import { DeadLetterReasons, FlowHops } from '@mpp/contracts';
+import { FlowRecorder, traceIdOf } from '@mpp/flow';
 import { MalformedMessageError } from '@mpp/kafka';
 import type { KafkaContext } from '@nestjs/microservices';
 import {
@@ -47,6 +48,7 @@ export class ApplicationMessagePipeline implements OnModuleDestroy {
     private readonly guard: LegacySystemGuard,
     private readonly consumption: ConsumptionSwitch,
     private readonly metrics: AdapterMetrics,
+    private readonly flow: FlowRecorder,
     @Inject(ADAPTER_RUNTIME_CONFIG) private readonly config: AdapterRuntimeConfig,
   ) {}
 
@@ -84,7 +86,7 @@ export class ApplicationMessagePipeline implements OnModuleDestroy {
       heartbeat: () => context.getHeartbeat()(),
       signal: this.shutdown.signal,
     };
-    const result = await this.handleWithRetries(decoded, hold);
+    const result = await this.handleWithRetries(decoded, position, hold);
     if ('failure' in result) {
       await this.deadLetters.park(
         message,
@@ -102,12 +104,14 @@ export class ApplicationMessagePipeline implements OnModuleDestroy {
 
   private async handleWithRetries(
     decoded: ApplicationMessage,
+    position: MessagePosition,
     hold: Hold,
   ): Promise<{ outcome: HandlingOutcome } | { failure: unknown; attempts: number }> {
     let failures = 0;
     let unavailable = 0;
     for (;;) {
       await this.guard.whenClosed(hold);
+      this.recordReceipt(decoded, position, failures + unavailable + 1);
       try {
         return { outcome: await this.dispatch(decoded) };
       } catch (error) {
@@ -133,6 +137,30 @@ export class ApplicationMessagePipeline implements OnModuleDestroy {
         );
       }
     }
+  }
+
+  private recordReceipt(
+    { event }: ApplicationMessage,
+    position: MessagePosition,
+    attempt: number,
+  ): void {
+    this.flow.record({
+      hop: FlowHops.received,
+      applicationId: event.data.applicationId,
+      serviceCode: event.data.serviceCode,
+      agency: this.config.agency,
+      correlationId: event.correlationid,
+      traceId: traceIdOf(event.traceparent),
+      outcome: attempt === 1 ? 'first-attempt' : 'retry',
+      detail: {
+        attempt,
+        eventType: event.type,
+        eventId: event.id,
+        topic: position.topic,
+        partition: position.partition,
+        offset: position.offset,
+      },
+    });
   }
 
   private dispatch(decoded: ApplicationMessage): Promise<HandlingOutcome> {

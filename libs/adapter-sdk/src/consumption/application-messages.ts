@@ -6,7 +6,7 @@ import {
   type CloudEvent,
 } from '@mpp/contracts';
 import { decodeCloudEvent, MalformedMessageError } from '@mpp/kafka';
-import type { KafkaMessage } from 'kafkajs';
+import type { IHeaders } from 'kafkajs';
 
 export type ApplicationMessage =
   | { kind: 'submitted'; event: CloudEvent<ApplicationSubmitted> }
@@ -59,9 +59,10 @@ function isCancellation(data: Shape): boolean {
  * Decodes a message of an agency applications topic and checks its data has the shape its type
  * promises. Throws `MalformedMessageError` or `UnsupportedEventType`.
  */
-export function decodeApplicationMessage(
-  message: Pick<KafkaMessage, 'headers' | 'value'>,
-): ApplicationMessage {
+export function decodeApplicationMessage(message: {
+  headers?: IHeaders;
+  value: unknown;
+}): ApplicationMessage {
   const event = decodeCloudEvent<Shape>({ headers: message.headers, value: message.value });
   const { data } = event;
   const malformed = (what: string) =>

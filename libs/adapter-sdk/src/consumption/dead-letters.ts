@@ -1,5 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DeadLetterHeaders, maskNik, Topics, type DeadLetterReason } from '@mpp/contracts';
+import {
+  DeadLetterHeaders,
+  FlowHops,
+  maskNik,
+  Topics,
+  type DeadLetterReason,
+} from '@mpp/contracts';
+import { FlowRecorder } from '@mpp/flow';
 import { CloudEventPublisher } from '@mpp/kafka';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import {
@@ -15,6 +22,7 @@ export interface MessagePosition {
 }
 
 const MAX_ERROR_LENGTH = 2000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Parks a message the adapter cannot handle on `mpp.<agency>.applications.dlq`: the original
@@ -28,6 +36,7 @@ export class DeadLetters {
     private readonly publisher: CloudEventPublisher,
     @Inject(ADAPTER_RUNTIME_CONFIG) private readonly config: AdapterRuntimeConfig,
     private readonly metrics: AdapterMetrics,
+    private readonly flow: FlowRecorder,
   ) {}
 
   async park(
@@ -52,6 +61,20 @@ export class DeadLetters {
       { key: message.key, value: asBytes(message.value), headers },
     ]);
     this.metrics.deadLettered(reason);
+    const key = message.key?.toString();
+    this.flow.record({
+      hop: FlowHops.deadLettered,
+      applicationId: key && UUID.test(key) ? key : undefined,
+      agency: this.config.agency,
+      outcome: reason,
+      detail: {
+        attempts,
+        error: describe(error).slice(0, 200),
+        topic: from.topic,
+        partition: from.partition,
+        offset: from.offset,
+      },
+    });
     this.logger.warn(
       `parked ${from.topic}/${from.partition}@${from.offset} (${reason} after ${attempts} attempt(s)): ${describe(error)}`,
     );

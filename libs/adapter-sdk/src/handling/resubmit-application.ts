@@ -54,8 +54,9 @@ export class ResubmitApplication {
         }
         const reference = record.agencyReference;
         try {
-          await this.guard.call('resubmit', (legacy) =>
-            legacy.resubmit(resubmission, reference, legacyCallOf(event)),
+          const call = legacyCallOf(event);
+          await this.guard.call('resubmit', call, (legacy) =>
+            legacy.resubmit(resubmission, reference, call),
           );
         } catch (error) {
           if (!(error instanceof LegacyRefusal)) throw error;

@@ -8,6 +8,7 @@ import type {
 /** Context of one call to the legacy system, for its logs and for tracing. */
 export interface LegacyCall {
   applicationId?: string;
+  serviceCode?: string;
   correlationId?: string;
   /** W3C trace context to forward on the legacy request. */
   traceparent?: string;

@@ -23,7 +23,9 @@ import {
   ADAPTER_RUNTIME_CONFIG,
   type AdapterRuntimeConfig,
 } from '../config/adapter-runtime.config';
+import { ConsumptionSwitch } from '../consumption/consumption-switch';
 import { ADAPTER_DEFINITION, type AdapterDefinition } from '../definition/adapter-definition';
+import { LegacySystemGuard } from '../resilience/legacy-system-guard';
 
 /**
  * Makes the adapter's services known: provisions its topics, announces each service descriptor
@@ -40,6 +42,8 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
     private readonly publisher: CloudEventPublisher,
     @Inject(ADAPTER_DEFINITION) private readonly definition: AdapterDefinition,
     @Inject(ADAPTER_RUNTIME_CONFIG) private readonly config: AdapterRuntimeConfig,
+    private readonly guard: LegacySystemGuard,
+    private readonly consumption: ConsumptionSwitch,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,6 +65,12 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
       })),
     );
     await this.heartbeat();
+    // Operators see a circuit opening at once, not at the next beat.
+    this.guard.onStateChange(() => {
+      this.heartbeat().catch((error: unknown) =>
+        this.logger.warn(`heartbeat failed: ${String(error)}`),
+      );
+    });
     this.timer = setInterval(() => {
       this.heartbeat().catch((error: unknown) =>
         this.logger.warn(`heartbeat failed: ${String(error)}`),
@@ -84,6 +94,8 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
       startedAt: this.startedAt,
       sentAt: new Date().toISOString(),
       ttlMs,
+      legacyCircuit: this.guard.state,
+      consumptionPaused: this.consumption.paused,
     };
     await this.publisher.publish([
       {

@@ -1,3 +1,4 @@
+import type { FlowRecorder } from '@mpp/flow';
 import { Registry } from 'prom-client';
 import type { AdapterRuntimeConfig } from '../config/adapter-runtime.config';
 import type { LegacyConnector } from '../legacy/legacy-connector';
@@ -11,7 +12,8 @@ const config = {
 
 function guardOver(probe: () => Promise<void>) {
   const connector = { system: 'test-system', probe } as unknown as LegacyConnector;
-  return new LegacySystemGuard(connector, config, new AdapterMetrics(new Registry()));
+  const flow = { record: jest.fn() } as unknown as FlowRecorder;
+  return new LegacySystemGuard(connector, config, new AdapterMetrics(new Registry()), flow);
 }
 
 const fail = (error: Error) => () => Promise.reject(error);
@@ -23,11 +25,11 @@ describe('LegacySystemGuard', () => {
   it('opens after enough calls find the system unavailable, and then fails fast', async () => {
     guard = guardOver(() => Promise.reject(new LegacyUnavailable('still down')));
     for (let i = 0; i < 3; i++) {
-      await expect(guard.call('submit', fail(new LegacyUnavailable('down')))).rejects.toThrow();
+      await expect(guard.call('submit', {}, fail(new LegacyUnavailable('down')))).rejects.toThrow();
     }
     expect(guard.state).not.toBe('closed');
     const action = jest.fn(() => Promise.resolve('answer'));
-    await expect(guard.call('submit', action)).rejects.toBeInstanceOf(LegacyUnavailable);
+    await expect(guard.call('submit', {}, action)).rejects.toBeInstanceOf(LegacyUnavailable);
     expect(action).not.toHaveBeenCalled();
   });
 
@@ -37,7 +39,7 @@ describe('LegacySystemGuard', () => {
       up ? Promise.resolve() : Promise.reject(new LegacyUnavailable('down')),
     );
     for (let i = 0; i < 3; i++) {
-      await expect(guard.call('submit', fail(new LegacyUnavailable('down')))).rejects.toThrow();
+      await expect(guard.call('submit', {}, fail(new LegacyUnavailable('down')))).rejects.toThrow();
     }
     const states: string[] = [];
     guard.onStateChange((state) => states.push(state));
@@ -46,7 +48,7 @@ describe('LegacySystemGuard', () => {
     await waiting;
     expect(guard.state).toBe('closed');
     expect(states).toContain('closed');
-    await expect(guard.call('submit', () => Promise.resolve('answer'))).resolves.toBe('answer');
+    await expect(guard.call('submit', {}, () => Promise.resolve('answer'))).resolves.toBe('answer');
   });
 
   it('is not opened by throttling, refusals or surprises: only by unavailability', async () => {
@@ -58,7 +60,7 @@ describe('LegacySystemGuard', () => {
       new LegacyThrottled('429', 1000),
       LegacyRefusal.needsRevision('fix it'),
     ]) {
-      await expect(guard.call('submit', fail(error))).rejects.toBe(error);
+      await expect(guard.call('submit', {}, fail(error))).rejects.toBe(error);
     }
     expect(guard.state).toBe('closed');
   });
@@ -66,7 +68,7 @@ describe('LegacySystemGuard', () => {
   it('gives up waiting when the hold is aborted', async () => {
     guard = guardOver(() => Promise.reject(new LegacyUnavailable('down')));
     for (let i = 0; i < 3; i++) {
-      await expect(guard.call('submit', fail(new LegacyUnavailable('down')))).rejects.toThrow();
+      await expect(guard.call('submit', {}, fail(new LegacyUnavailable('down')))).rejects.toThrow();
     }
     const hold = new AbortController();
     const waiting = guard.whenClosed({ signal: hold.signal });

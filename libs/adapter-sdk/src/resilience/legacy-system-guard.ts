@@ -1,12 +1,19 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { FlowHops } from '@mpp/contracts';
+import { FlowRecorder, traceIdOf } from '@mpp/flow';
 import CircuitBreaker from 'opossum';
 import { HOLD_HEARTBEAT_MS, type Hold } from './hold';
 import {
   ADAPTER_RUNTIME_CONFIG,
   type AdapterRuntimeConfig,
 } from '../config/adapter-runtime.config';
-import { LEGACY_CONNECTOR, type LegacyConnector } from '../legacy/legacy-connector';
+import { runLegacyCall, type LegacyExchange } from '../legacy/legacy-call-context';
+import {
+  LEGACY_CONNECTOR,
+  type LegacyCall,
+  type LegacyConnector,
+} from '../legacy/legacy-connector';
 import { LegacyRefusal, LegacyThrottled, LegacyUnavailable } from '../legacy/legacy-errors';
 import {
   AdapterMetrics,
@@ -30,8 +37,9 @@ export class LegacySystemGuard implements OnModuleDestroy {
 
   constructor(
     @Inject(LEGACY_CONNECTOR) private readonly connector: LegacyConnector,
-    @Inject(ADAPTER_RUNTIME_CONFIG) config: AdapterRuntimeConfig,
+    @Inject(ADAPTER_RUNTIME_CONFIG) private readonly config: AdapterRuntimeConfig,
     private readonly metrics: AdapterMetrics,
+    private readonly flow: FlowRecorder,
   ) {
     this.breaker = new CircuitBreaker((call: Thunk) => call(), {
       timeout: false,
@@ -69,12 +77,17 @@ export class LegacySystemGuard implements OnModuleDestroy {
    * Calls the legacy system through the circuit. While the circuit is not closed the call is not
    * made and fails as `LegacyUnavailable`.
    */
-  async call<T>(operation: string, action: (connector: LegacyConnector) => Promise<T>): Promise<T> {
+  async call<T>(
+    operation: string,
+    call: LegacyCall,
+    action: (connector: LegacyConnector) => Promise<T>,
+  ): Promise<T> {
     if (!this.isClosed()) {
       throw new LegacyUnavailable(`circuit to ${this.system} is open`);
     }
     return this.timed(
       operation,
+      call,
       () => this.breaker.fire(() => action(this.connector)) as Promise<T>,
     );
   }
@@ -110,23 +123,43 @@ export class LegacySystemGuard implements OnModuleDestroy {
 
   private async probe(): Promise<void> {
     try {
-      await this.timed('probe', () => this.breaker.fire(() => this.connector.probe({})));
+      await this.timed('probe', {}, () => this.breaker.fire(() => this.connector.probe({})));
     } catch (error) {
       this.logger.warn(`${this.system} still unavailable: ${String(error)}`);
     }
   }
 
-  private async timed<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  private async timed<T>(operation: string, call: LegacyCall, run: () => Promise<T>): Promise<T> {
     const started = process.hrtime.bigint();
+    const exchange: LegacyExchange = {};
     let outcome: LegacyCallOutcome = 'ok';
     try {
-      return await run();
+      return await runLegacyCall(call, exchange, run);
     } catch (error) {
       outcome = outcomeOf(error);
+      if (error instanceof LegacyRefusal && error.code) exchange.faultCode ??= error.code;
       throw error;
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.metrics.legacyCall(this.system, operation, outcome, seconds);
+      this.flow.record({
+        hop: FlowHops.legacyCall,
+        applicationId: call.applicationId,
+        serviceCode: call.serviceCode,
+        agency: this.config.agency,
+        correlationId: call.correlationId,
+        traceId: traceIdOf(call.traceparent),
+        durationMs: Math.round(seconds * 1000),
+        outcome,
+        detail: {
+          system: this.system,
+          operation,
+          httpStatus: exchange.httpStatus ?? null,
+          faultCode: exchange.faultCode ?? null,
+          requestBytes: exchange.requestBytes ?? null,
+          responseBytes: exchange.responseBytes ?? null,
+        },
+      });
     }
   }
 

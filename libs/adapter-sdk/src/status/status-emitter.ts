@@ -3,10 +3,12 @@ import {
   CLOUDEVENTS_SPEC_VERSION,
   EventSources,
   EventTypes,
+  FlowHops,
   Topics,
   type ApplicationStatus,
   type StatusChanged,
 } from '@mpp/contracts';
+import { FlowRecorder, traceIdOf } from '@mpp/flow';
 import { CloudEventPublisher } from '@mpp/kafka';
 import { AdapterMetrics } from '../metrics/adapter-metrics';
 
@@ -34,6 +36,7 @@ export class StatusEmitter {
   constructor(
     private readonly publisher: CloudEventPublisher,
     private readonly metrics: AdapterMetrics,
+    private readonly flow: FlowRecorder,
   ) {}
 
   async emit(emissions: StatusEmission[]): Promise<void> {
@@ -53,7 +56,7 @@ export class StatusEmitter {
           topic: Topics.status,
           key: emission.applicationId,
           event: {
-            id: `${emission.applicationId}:${emission.status}:${emission.revision}`,
+            id: eventIdOf(emission),
             source: EventSources.adapter(emission.agency),
             type: EventTypes.statusChanged,
             specversion: CLOUDEVENTS_SPEC_VERSION,
@@ -66,6 +69,26 @@ export class StatusEmitter {
         };
       }),
     );
-    for (const emission of emissions) this.metrics.statusEmitted(emission.status);
+    for (const emission of emissions) {
+      this.metrics.statusEmitted(emission.status);
+      this.flow.record({
+        hop: FlowHops.statusEmitted,
+        applicationId: emission.applicationId,
+        serviceCode: emission.serviceCode,
+        agency: emission.agency,
+        correlationId: emission.correlationId ?? undefined,
+        traceId: traceIdOf(emission.traceparent),
+        outcome: emission.status,
+        detail: {
+          status: emission.status,
+          revision: emission.revision,
+          eventId: eventIdOf(emission),
+        },
+      });
+    }
   }
+}
+
+function eventIdOf(emission: StatusEmission): string {
+  return `${emission.applicationId}:${emission.status}:${emission.revision}`;
 }

@@ -12,11 +12,14 @@ import {
   type AdapterRuntimeConfig,
 } from '../config/adapter-runtime.config';
 import { LEGACY_CONNECTOR, type LegacyConnector } from '../legacy/legacy-connector';
+import { LegacyThrottled } from '../legacy/legacy-errors';
 import { LegacySystemGuard } from '../resilience/legacy-system-guard';
 import { StatusReporter } from './status-reporter';
 
 interface DueSubmission {
   application_id: string;
+  service_code: string;
+  revision: number;
   agency_reference: string;
   correlation_id: string | null;
   traceparent: string | null;
@@ -71,21 +74,31 @@ export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdo
            ORDER BY next_poll_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
-        RETURNING application_id, agency_reference, correlation_id, traceparent`,
+        RETURNING application_id, service_code, revision, agency_reference, correlation_id, traceparent`,
       [BATCH, this.config.statusPollIntervalMs],
     );
     for (const submission of due) {
       try {
-        const report = await this.guard.call('checkStatus', () =>
-          checkStatus(submission.agency_reference, {
-            applicationId: submission.application_id,
-            correlationId: submission.correlation_id ?? undefined,
-            traceparent: submission.traceparent ?? undefined,
-          }),
+        const call = {
+          applicationId: submission.application_id,
+          serviceCode: submission.service_code,
+          correlationId: submission.correlation_id ?? undefined,
+          traceparent: submission.traceparent ?? undefined,
+        };
+        const report = await this.guard.call('checkStatus', call, () =>
+          checkStatus(submission.agency_reference, call),
         );
-        await this.reporter.report({ applicationId: submission.application_id, ...report });
+        await this.reporter.report({
+          applicationId: submission.application_id,
+          asOfRevision: submission.revision,
+          ...report,
+        });
         await this.recordCheck(submission.application_id, true);
       } catch (error) {
+        if (error instanceof LegacyThrottled) {
+          await this.checkAgainAfter(submission.application_id, error.retryAfterMs);
+          continue;
+        }
         const failures = await this.recordCheck(submission.application_id, false);
         this.logger.warn(
           `status check of ${submission.application_id} failed (${failures} in a row): ${String(error)}`,
@@ -93,6 +106,19 @@ export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdo
       }
     }
     return due.length;
+  }
+
+  /** A throttled check is asked again when the system said, without counting as a failure. */
+  private async checkAgainAfter(
+    applicationId: string,
+    retryAfterMs = this.config.statusPollIntervalMs,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE adapter_submission
+          SET next_poll_at = now() + make_interval(secs => $2::double precision / 1000)
+        WHERE application_id = $1 AND next_poll_at IS NOT NULL`,
+      [applicationId, retryAfterMs],
+    );
   }
 
   /**

@@ -16,7 +16,13 @@ import { StatusEmitter } from './status-emitter';
 
 /** What the agency system shows now, about one application named by either id. */
 export type StatusNews = LegacyStatusReport &
-  ({ applicationId: string; agencyReference?: string } | { agencyReference: string });
+  ({ applicationId: string; agencyReference?: string } | { agencyReference: string }) & {
+    /**
+     * The revision the news was asked about (a poll); news about an older revision is ignored,
+     * so a check that raced a resubmission cannot send the application back to revision.
+     */
+    asOfRevision?: number;
+  };
 
 export type ReportOutcome =
   | { kind: 'emitted'; statuses: ApplicationStatus[] }
@@ -50,6 +56,9 @@ export class StatusReporter {
         )
         .getOne();
       if (!record) return { kind: 'unknown-application' } as const;
+      if (news.asOfRevision !== undefined && news.asOfRevision !== record.revision) {
+        return { kind: 'unchanged' } as const;
+      }
       const last = record.lastEmittedStatus ?? ApplicationStatus.SUBMITTED;
       const steps = statusPath(last, news.status);
       const reference = news.agencyReference ?? record.agencyReference;

@@ -50,6 +50,10 @@ export interface AdapterHeartbeat {
   sentAt: string;
   /** How long the instance counts as alive without a newer heartbeat. */
   ttlMs: number;
+  /** The circuit to the agency's legacy system as this instance sees it. */
+  legacyCircuit?: 'closed' | 'half_open' | 'open';
+  /** Whether this instance paused consuming because the legacy system is down. */
+  consumptionPaused?: boolean;
 }
 
 /** Keys of the compacted registry topic. */

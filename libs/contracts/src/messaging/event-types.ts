@@ -8,6 +8,7 @@ export const EventTypes = {
   statusChanged: `${NAMESPACE}.application.status-changed.v1`,
   serviceAnnounced: `${NAMESPACE}.registry.service-announced.v1`,
   adapterHeartbeat: `${NAMESPACE}.registry.adapter-heartbeat.v1`,
+  flowRecorded: `${NAMESPACE}.flow.recorded.v1`,
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -15,5 +16,6 @@ export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 /** CloudEvents `source` values of the components. */
 export const EventSources = {
   gateway: '/mpp/gateway',
+  ops: '/mpp/ops',
   adapter: (agency: string): string => `/mpp/adapters/${agency}`,
 } as const;
