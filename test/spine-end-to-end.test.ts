@@ -242,4 +242,24 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
       expect(text).not.toContain('Budi');
     }
   });
+
+  it('serves Prometheus metrics of HTTP, Kafka, the outbox, status events and legacy calls', async () => {
+    const gatewayMetrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(gatewayMetrics).toMatch(
+      /mpp_http_request_duration_seconds_count\{[^}]*route="\/v1\/applications"[^}]*status="202"[^}]*\} [1-9]/,
+    );
+    expect(gatewayMetrics).toMatch(/mpp_outbox_pending_events\{[^}]*\} 0/);
+    expect(gatewayMetrics).toMatch(/mpp_outbox_oldest_pending_age_seconds\{[^}]*\} 0/);
+    expect(gatewayMetrics).toMatch(
+      /mpp_kafka_messages_produced_total\{[^}]*topic="mpp.disdukcapil.applications"[^}]*\} [1-9]/,
+    );
+    expect(gatewayMetrics).toMatch(
+      /mpp_gateway_status_events_total\{[^}]*outcome="APPLIED"[^}]*\} [1-9]/,
+    );
+    const adapterMetrics = await (await fetch(`${adapter.url}/metrics`)).text();
+    expect(adapterMetrics).toMatch(
+      /mpp_adapter_legacy_call_duration_seconds_count\{[^}]*system="civil-registry"[^}]*operation="submit"[^}]*outcome="ok"[^}]*\} [1-9]/,
+    );
+    expect(adapterMetrics).toMatch(/mpp_adapter_consumption_paused\{[^}]*\} 0/);
+  });
 });

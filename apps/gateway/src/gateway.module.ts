@@ -31,6 +31,7 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
 import { CreateGatewaySchema1764288000000 } from './migrations/1764288000000-create-gateway-schema';
 import { AddApplicantRequests1764374400000 } from './migrations/1764374400000-add-applicant-requests';
 import { OutboxRecordEntity } from './outbox/outbox-record.entity';
+import { OutboxMetrics } from './outbox/outbox-metrics';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { TrackingController } from './tracking/tracking.controller';
@@ -102,6 +103,7 @@ export class GatewayModule {
         ServiceCatalog,
         RegistryListener,
         OutboxRelay,
+        OutboxMetrics,
         ApplyStatusEvent,
       ],
     };

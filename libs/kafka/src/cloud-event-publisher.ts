@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Counter, type Registry } from 'prom-client';
 import type { CloudEvent } from '@mpp/contracts';
 import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { encodeCloudEvent } from './cloud-event-codec';
 import { KAFKA_CLIENT } from './kafka.tokens';
+import { METRICS_REGISTRY } from '@mpp/observability';
 
 export interface OutgoingEvent {
   topic: string;
@@ -28,7 +30,21 @@ export class CloudEventPublisher implements OnApplicationShutdown {
   private producer?: Promise<Producer>;
   private readonly partitionCounts = new Map<string, number>();
 
-  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka) {}
+  private readonly produced?: Counter<'topic'>;
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Optional() @Inject(METRICS_REGISTRY) registry?: Registry,
+  ) {
+    if (registry) {
+      this.produced = new Counter({
+        name: 'mpp_kafka_messages_produced_total',
+        help: 'Messages acknowledged by Kafka, by topic.',
+        labelNames: ['topic'],
+        registers: [registry],
+      });
+    }
+  }
 
   async publish(events: OutgoingEvent[]): Promise<PublishedEvent[]> {
     if (events.length === 0) return [];
@@ -51,6 +67,7 @@ export class CloudEventPublisher implements OnApplicationShutdown {
         BigInt(record.baseOffset ?? '-1'),
       ]),
     );
+    for (const item of placed) this.produced?.inc({ topic: item.topic });
     const nextIndex = new Map<string, bigint>();
     return placed.map((item) => {
       const slot = `${item.topic}:${item.partition}`;
@@ -69,6 +86,7 @@ export class CloudEventPublisher implements OnApplicationShutdown {
   async sendAsIs(topic: string, messages: Message[]): Promise<void> {
     const producer = await this.connectedProducer();
     await producer.send({ topic, messages, acks: -1 });
+    this.produced?.inc({ topic }, messages.length);
   }
 
   private async placeOnPartitions(events: OutgoingEvent[]): Promise<PublishedEvent[]> {

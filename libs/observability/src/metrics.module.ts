@@ -1,9 +1,11 @@
 import { Controller, DynamicModule, Get, Header, Inject, Module } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { METRICS_REGISTRY } from './metrics.tokens';
 
-/** The app's own Prometheus registry; each app in a process keeps its metrics apart. */
-export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+export { METRICS_REGISTRY };
 
 @ApiExcludeController()
 @Controller('metrics')
@@ -36,6 +38,7 @@ export class MetricsModule {
             return registry;
           },
         },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
       ],
       exports: [METRICS_REGISTRY],
     };

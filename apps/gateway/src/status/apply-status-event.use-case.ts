@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   agencyOfServiceCode,
@@ -9,6 +9,8 @@ import {
   type CloudEvent,
 } from '@mpp/contracts';
 import { FlowRecorder, traceIdOf } from '@mpp/flow';
+import { METRICS_REGISTRY } from '@mpp/observability';
+import { Counter, type Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRequestLog } from '../applications/application-request-log';
 import type { StatusChangedMessage } from './status-changed.message';
@@ -32,10 +34,21 @@ export class ApplyStatusEvent {
     @InjectDataSource() private readonly db: DataSource,
     private readonly requests: ApplicationRequestLog,
     private readonly flow: FlowRecorder,
-  ) {}
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.judged = new Counter({
+      name: 'mpp_gateway_status_events_total',
+      help: 'Status events consumed from mpp.status, by what the gateway did with them.',
+      labelNames: ['outcome'],
+      registers: [registry],
+    });
+  }
+
+  private readonly judged: Counter<'outcome'>;
 
   async execute(event: CloudEvent<StatusChangedMessage>): Promise<StatusEventVerdict> {
     const verdict = await this.db.transaction((tx) => this.apply(tx, event));
+    this.judged.inc({ outcome: verdict.outcome });
     this.flow.record({
       hop: FlowHops.statusApplied,
       applicationId: event.data.applicationId,
