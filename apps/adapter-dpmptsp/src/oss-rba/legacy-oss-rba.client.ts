@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LegacyUnavailable, type LegacyCall } from '@mpp/adapter-sdk';
+import { LegacyUnavailable, noteLegacyFault, type LegacyCall } from '@mpp/adapter-sdk';
 import type { AxiosResponse } from 'axios';
 import { ossRbaAuthorizationOf, type OssRbaAuthorization } from './oss-rba.authorization';
 import { OssRbaConfig } from './oss-rba.config';
@@ -188,6 +188,7 @@ function expectSuccess<T>(operation: string, response: AxiosResponse<OssAnswer<T
   const { status, data: answer } = response;
   if (status >= 200 && status < 300) return answer.data;
   const reason = answer.message ?? `HTTP ${status}`;
+  if (answer.kode) noteLegacyFault(answer.kode);
   if (status === 422) throw new OssRefusal(answer.kode, reason);
   if (status === 409) throw new OssConflict(`${operation}: ${reason}`);
   throw new Error(`${operation} answered ${summaryOf(response)}`);

@@ -1,4 +1,4 @@
-import { LegacyThrottled, LegacyUnavailable } from '@mpp/adapter-sdk';
+import { instrumentLegacyHttp, LegacyThrottled, LegacyUnavailable } from '@mpp/adapter-sdk';
 import axios, { isAxiosError, type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import type { OssRbaConfig } from './oss-rba.config';
 
@@ -30,13 +30,15 @@ export class OssRbaTransport {
   private readonly http: AxiosInstance;
 
   constructor(config: OssRbaConfig) {
-    this.http = axios.create({
-      baseURL: config.OSS_BASE_URL,
-      timeout: config.OSS_TIMEOUT_MS,
-      headers: { user_key: config.OSS_USER_KEY },
-      validateStatus: () => true,
-      transitional: { clarifyTimeoutError: true },
-    });
+    this.http = instrumentLegacyHttp(
+      axios.create({
+        baseURL: config.OSS_BASE_URL,
+        timeout: config.OSS_TIMEOUT_MS,
+        headers: { user_key: config.OSS_USER_KEY },
+        validateStatus: () => true,
+        transitional: { clarifyTimeoutError: true },
+      }),
+    );
   }
 
   async send<T>(operation: string, request: OssRequest): Promise<AxiosResponse<OssAnswer<T>>> {

@@ -23,8 +23,12 @@ function noteResponse(exchange: LegacyExchange, response: AxiosResponse): void {
 export function instrumentLegacyHttp(http: AxiosInstance): AxiosInstance {
   http.interceptors.request.use((config) => {
     const current = currentLegacyCall();
-    config.headers.set('traceparent', childTraceparent(current?.call.traceparent));
-    if (current) current.exchange.requestBytes = byteLength(config.data);
+    if (current) {
+      config.headers.set('traceparent', childTraceparent(current.call.traceparent));
+      current.exchange.requestBytes = byteLength(config.data);
+    } else if (!config.headers.has('traceparent')) {
+      config.headers.set('traceparent', childTraceparent(undefined));
+    }
     return config;
   });
   http.interceptors.response.use(
