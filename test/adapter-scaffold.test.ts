@@ -1,9 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { testKafka, waitFor } from '@mpp/adapter-sdk/testing';
+import { freePort, testKafka, waitFor } from '@mpp/adapter-sdk/testing';
 import { startGateway, type RunningGateway } from './support/gateway-harness';
 import { withdrawService } from './support/registry';
 
@@ -22,16 +21,6 @@ const COPIED = [
   'infra/kafka/pom.xml',
   'test/support',
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: process.env });

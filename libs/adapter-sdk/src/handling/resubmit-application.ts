@@ -37,7 +37,10 @@ export class ResubmitApplication {
       async (row): Promise<{ outcome: HandlingOutcome; news?: StatusNews }> => {
         const record = await row.load();
         if (!record) throw new NothingToResubmit(`no submission of ${applicationId} on record`);
-        if (record.revision >= resubmission.revision) return { outcome: 'duplicate' };
+        const sentAlready =
+          record.revision > resubmission.revision ||
+          (record.revision === resubmission.revision && !record.revisionPending);
+        if (sentAlready) return { outcome: 'duplicate' };
         if (record.state === SubmissionState.REFUSED) {
           if (record.refusalStatus !== ApplicationStatus.NEEDS_REVISION) {
             return { outcome: 'refused' };
@@ -46,13 +49,14 @@ export class ResubmitApplication {
           const submitted = await this.submitter.submit(row, event, 0);
           return {
             outcome: submitted.outcome,
-            news: submitted.news && { applicationId, ...submitted.news },
+            news: submitted.news && { applicationId, ...backInProcess(submitted.news) },
           };
         }
         if (record.state !== SubmissionState.SUBMITTED || !record.agencyReference) {
           throw new NothingToResubmit(`submission of ${applicationId} is ${record.state}`);
         }
         const reference = record.agencyReference;
+        await row.revising(resubmission.revision);
         try {
           const call = legacyCallOf(event);
           await this.guard.call('resubmit', call, (legacy) =>
@@ -60,13 +64,13 @@ export class ResubmitApplication {
           );
         } catch (error) {
           if (!(error instanceof LegacyRefusal)) throw error;
-          await row.revised(resubmission.revision);
+          await row.revised();
           return {
             outcome: 'refused',
             news: { applicationId, status: error.status, reason: error.reason },
           };
         }
-        await row.revised(resubmission.revision);
+        await row.revised();
         this.logger.log(`${applicationId} revision ${resubmission.revision} sent to ${reference}`);
         return {
           outcome: 'handled',
@@ -77,4 +81,11 @@ export class ResubmitApplication {
     if (news) await this.reporter.report(news);
     return outcome;
   }
+}
+
+/** A fresh registration after a revision is the application going back into process. */
+function backInProcess<T extends { status: ApplicationStatus }>(news: T): T {
+  return news.status === ApplicationStatus.DELIVERED
+    ? { ...news, status: ApplicationStatus.IN_PROCESS }
+    : news;
 }

@@ -66,14 +66,23 @@ export class LockedSubmission {
     );
   }
 
-  async revised(revision: number): Promise<void> {
-    await this.update(`revision = $2`, [revision]);
+  /**
+   * Recorded before the legacy call, so news the legacy system sends while the call runs (a
+   * callback) already belongs to the new revision; `revised` confirms it once the call returned.
+   */
+  async revising(revision: number): Promise<void> {
+    await this.update(`revision = $2, revision_pending = true`, [revision]);
+  }
+
+  async revised(): Promise<void> {
+    await this.update(`revision_pending = false`);
   }
 
   /** A refused-at-the-door application submitted again with corrections: a fresh start. */
   async restart(revision: number): Promise<void> {
     await this.update(
-      `state = 'SUBMITTING', revision = $2, attempts = 0, refusal_status = NULL, refusal_reason = NULL`,
+      `state = 'SUBMITTING', revision = $2, revision_pending = false, attempts = 0,
+       refusal_status = NULL, refusal_reason = NULL`,
       [revision],
     );
   }

@@ -33,6 +33,10 @@ export class SubmissionRecord {
   @Column({ type: 'int' })
   revision!: number;
 
+  /** The revision is recorded but not yet confirmed sent to the legacy system. */
+  @Column({ name: 'revision_pending', type: 'boolean' })
+  revisionPending!: boolean;
+
   /** Legacy submission calls made; more than zero means an earlier outcome may be unknown. */
   @Column({ type: 'int' })
   attempts!: number;

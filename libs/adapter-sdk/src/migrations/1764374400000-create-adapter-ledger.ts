@@ -12,6 +12,7 @@ export class CreateAdapterLedger1764374400000 implements MigrationInterface {
         state text NOT NULL,
         agency_reference text,
         revision int NOT NULL DEFAULT 1,
+        revision_pending boolean NOT NULL DEFAULT false,
         attempts int NOT NULL DEFAULT 0,
         last_emitted_status text,
         refusal_status text,

@@ -22,11 +22,17 @@ export type StatusNews = LegacyStatusReport &
      * so a check that raced a resubmission cannot send the application back to revision.
      */
     asOfRevision?: number;
+    /**
+     * The legacy system's own id of this news (a callback's event id): news seen before is
+     * answered `duplicate` and changes nothing, however late it is repeated.
+     */
+    newsId?: string;
   };
 
 export type ReportOutcome =
   | { kind: 'emitted'; statuses: ApplicationStatus[] }
   | { kind: 'unchanged' }
+  | { kind: 'duplicate' }
   | { kind: 'unknown-application' };
 
 /**
@@ -58,6 +64,14 @@ export class StatusReporter {
       if (!record) return { kind: 'unknown-application' } as const;
       if (news.asOfRevision !== undefined && news.asOfRevision !== record.revision) {
         return { kind: 'unchanged' } as const;
+      }
+      if (news.newsId !== undefined) {
+        const inserted: unknown[] = await tx.query(
+          `INSERT INTO adapter_inbox (event_id, application_id, event_type, outcome)
+           VALUES ($1, $2, 'legacy-news', $3) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+          [`legacy-news:${news.newsId}`, record.applicationId, news.status],
+        );
+        if (inserted.length === 0) return { kind: 'duplicate' } as const;
       }
       const last = record.lastEmittedStatus ?? ApplicationStatus.SUBMITTED;
       const steps = statusPath(last, news.status);

@@ -1,0 +1,43 @@
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { LandParcelDto } from './land-parcel.dto';
+
+/** `data` of bpbatam.alokasi-lahan-baru. */
+export class NewLandAllocationDto extends LandParcelDto {
+  /** The company or sole trader the land is allocated to. */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  namaPelakuUsaha!: string;
+
+  @Matches(/^\d{13}$/)
+  nib!: string;
+
+  @Matches(/^\d{16}$/)
+  npwp!: string;
+
+  /** What will be built and run there: a summary of the business proposal. */
+  @IsString()
+  @MinLength(20)
+  @MaxLength(2000)
+  rencanaPemanfaatan!: string;
+
+  /** Coastline of a seaside parcel, which the annual fee (UWT) also counts. */
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  panjangGarisPantaiM?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  rencanaInvestasiRupiah?: number;
+}
