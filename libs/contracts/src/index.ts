@@ -8,4 +8,5 @@ export * from './status/status-path';
 export * from './catalog/service-descriptor';
 export * from './applications/application-events';
 export * from './identity/nik';
+export * from './region/batam-districts';
 export * from './flow/flow-record';

@@ -5,7 +5,7 @@ import {
   LegacyUnavailable,
   noteLegacyFault,
 } from '@mpp/adapter-sdk';
-import axios, { isAxiosError, type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import { LandSystemConfig } from './land-system.config';
 
 /** The land system understood the request and said no: 422 (refused) or 409 (wrong status). */
@@ -179,10 +179,7 @@ export class LegacyLandClient {
         headers: options.traceparent ? { traceparent: options.traceparent } : undefined,
       });
     } catch (error) {
-      const reason = isAxiosError(error)
-        ? `${error.code ?? 'network error'}: ${error.message}`
-        : String(error);
-      throw new LegacyUnavailable(`${operation} failed: ${reason}`);
+      throw LegacyUnavailable.noAnswer(operation, error);
     }
     const { status } = response;
     if (status === LandHttpStatus.tooManyRequests) {

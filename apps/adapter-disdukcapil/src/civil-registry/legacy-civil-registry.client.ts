@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { instrumentLegacyHttp, LegacyUnavailable, noteLegacyFault } from '@mpp/adapter-sdk';
-import axios, { AxiosInstance, isAxiosError } from 'axios';
+import axios, { AxiosInstance } from 'axios';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { CivilRegistryConfig } from './civil-registry.config';
 
@@ -135,10 +135,7 @@ export class LegacyCivilRegistryClient {
       status = response.status;
       body = response.data;
     } catch (error) {
-      const reason = isAxiosError(error)
-        ? `${error.code ?? 'network error'}: ${error.message}`
-        : String(error);
-      throw new LegacyUnavailable(`${operation} failed: ${reason}`);
+      throw LegacyUnavailable.noAnswer(operation, error);
     }
     const soapBody = safeParse(body)?.Envelope?.Body;
     const fault = soapBody?.Fault as SoapFaultElement | undefined;

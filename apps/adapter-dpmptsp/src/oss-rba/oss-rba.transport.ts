@@ -1,5 +1,5 @@
 import { instrumentLegacyHttp, LegacyThrottled, LegacyUnavailable } from '@mpp/adapter-sdk';
-import axios, { isAxiosError, type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import type { OssRbaConfig } from './oss-rba.config';
 
 /** The body OSS-RBA answers with: `{ status, data }`, or `{ status, kode?, message, data? }`. */
@@ -52,10 +52,7 @@ export class OssRbaTransport {
         headers: request.headers,
       });
     } catch (error) {
-      const reason = isAxiosError(error)
-        ? `${error.code ?? 'network error'}: ${error.message}`
-        : String(error);
-      throw new LegacyUnavailable(`${operation} failed: ${reason}`);
+      throw LegacyUnavailable.noAnswer(operation, error);
     }
     const retryAfterMs = retryAfterMsOf(response.headers['retry-after']);
     if (response.status === 429) {

@@ -1,3 +1,4 @@
+import { isAxiosError } from 'axios';
 import { ApplicationStatus } from '@mpp/contracts';
 
 /**
@@ -13,6 +14,14 @@ export class LegacyUnavailable extends Error {
     readonly retryAfterMs?: number,
   ) {
     super(message);
+  }
+
+  /** A transport failure (no answer, refused connection, timeout) of one legacy operation. */
+  static noAnswer(operation: string, error: unknown): LegacyUnavailable {
+    const reason = isAxiosError(error)
+      ? `${error.code ?? 'network error'}: ${error.message}`
+      : String(error);
+    return new LegacyUnavailable(`${operation} failed: ${reason}`);
   }
 }
 

@@ -1,20 +1,5 @@
+import { BATAM_DISTRICTS } from '@mpp/contracts';
 import { IsIn, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-
-/** The twelve kecamatan of Batam, where BP Batam allocates land. */
-export const BATAM_DISTRICTS = [
-  'Batam Kota',
-  'Batu Aji',
-  'Batu Ampar',
-  'Belakang Padang',
-  'Bengkong',
-  'Bulang',
-  'Galang',
-  'Lubuk Baja',
-  'Nongsa',
-  'Sagulung',
-  'Sei Beduk',
-  'Sekupang',
-] as const;
 
 /** Peruntukan lahan: what the allocated land may be used for. */
 export const LAND_USES = [

@@ -1,20 +1,5 @@
+import { BATAM_DISTRICTS } from '@mpp/contracts';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-/** The twelve kecamatan of Kota Batam. */
-export const BATAM_DISTRICTS = [
-  'Batam Kota',
-  'Batu Aji',
-  'Batu Ampar',
-  'Belakang Padang',
-  'Bengkong',
-  'Bulang',
-  'Galang',
-  'Lubuk Baja',
-  'Nongsa',
-  'Sagulung',
-  'Sei Beduk',
-  'Sekupang',
-] as const;
 
 /** Where in Batam the business is run or the building stands. */
 export class BatamLocationDto {
