@@ -13,6 +13,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 ARG APP=gateway
-COPY --from=build /src/dist/apps/${APP}/main.js ./main.js
+# main.js and the app's assets (the ops dashboard's static files).
+COPY --from=build /src/dist/apps/${APP}/ ./
 USER node
 CMD ["node", "main.js"]

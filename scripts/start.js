@@ -5,9 +5,9 @@ const { concurrently } = require('concurrently');
 const { ensureInfrastructure } = require('./infra/up');
 const { APPS } = require('./apps');
 const { buildApps } = require('./build');
+const { demoClientKey, devAdminKey } = require('./dev-access');
 
 const ROOT = path.resolve(__dirname, '..');
-
 
 async function waitUntilHealthy(url, timeoutMs = 120000) {
   const deadline = Date.now() + timeoutMs;
@@ -30,6 +30,7 @@ async function main() {
     KAFKA_BROKERS: infra.brokers,
     DATABASE_URL: infra.databaseUrl,
     LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+    GATEWAY_ADMIN_KEY: devAdminKey(),
   };
   const { result, commands } = concurrently(
     APPS.map((app) => ({
@@ -60,6 +61,7 @@ async function main() {
   const gateway = APPS.find((app) => app.name === 'gateway');
   if (await waitUntilHealthy(gateway.url)) {
     const port = process.env.GATEWAY_PORT ?? gateway.env.GATEWAY_PORT;
+    const clientKey = await demoClientKey(`http://127.0.0.1:${port}`, env.GATEWAY_ADMIN_KEY);
     console.log(
       [
         '',
@@ -68,6 +70,9 @@ async function main() {
         `[mpp]   OpenAPI docs   http://127.0.0.1:${port}/docs`,
         `[mpp]   services       http://127.0.0.1:${port}/v1/services`,
         `[mpp]   Kafka          ${infra.brokers}`,
+        `[mpp]   demo client key  export MPP_KEY=${clientKey}`,
+        '[mpp]   admin key        in .local/dev-admin-key (or GATEWAY_ADMIN_KEY)',
+        '[mpp]   ops dashboard  http://127.0.0.1:3300 (a key: npm run -s ops:operator -- add <name> --role ops)',
         '[mpp] Ctrl-C stops everything',
         '',
       ].join('\n'),

@@ -79,7 +79,7 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
     for (const service of [NEW_ALLOCATION, EXTENSION]) {
       await waitFor(
         async () => {
-          const response = await fetch(`${gateway.url}/v1/services/${service}`);
+          const response = await gateway.fetch(`/v1/services/${service}`);
           return response.ok && ((await response.json()) as any).available === true;
         },
         { what: `${service} to be available` },
@@ -93,12 +93,16 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
     await legacy?.close();
   }, 30000);
 
-  async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(url, {
+  /** POSTs to a gateway path (as the test client) or to a full URL (the adapter's callbacks). */
+  async function post(target: string, body: unknown, headers: Record<string, string> = {}) {
+    const init = {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+    };
+    const response = target.startsWith('/')
+      ? await gateway.fetch(target, init)
+      : await fetch(target, init);
     const text = await response.text();
     return {
       status: response.status,
@@ -108,7 +112,7 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
   }
 
   async function submit(service: keyof typeof DATA, serial: string): Promise<string> {
-    const answer = await post(`${gateway.url}/v1/applications`, {
+    const answer = await post(`/v1/applications`, {
       serviceCode: service,
       applicant: { nik: `217101150890${serial}`, name: 'Rahmat Hidayat', contact: {} },
       data: DATA[service],
@@ -118,7 +122,7 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
   }
 
   const applicationState = async (id: string) =>
-    (await (await fetch(`${gateway.url}/v1/applications/${id}`)).json()) as any;
+    (await (await gateway.fetch(`/v1/applications/${id}`)).json()) as any;
 
   const reaches = (id: string, status: string, timeoutMs = 30000) =>
     waitFor(
@@ -283,7 +287,7 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
     await setFaults({ timeoutRate: 1, timeoutHoldMs: 1000 });
     try {
       const corrected = { ...DATA[EXTENSION], nopPbb: '217101000100200399' };
-      const resubmission = await post(`${gateway.url}/v1/applications/${id}/resubmission`, {
+      const resubmission = await post(`/v1/applications/${id}/resubmission`, {
         data: corrected,
       });
       expect(resubmission.status).toBe(202);
@@ -321,7 +325,7 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
       const id = await submit(NEW_ALLOCATION, '0105');
       const delivered = await reaches(id, 'DELIVERED');
 
-      const cancellation = await post(`${gateway.url}/v1/applications/${id}/cancellation`, {
+      const cancellation = await post(`/v1/applications/${id}/cancellation`, {
         reason: 'Lokasi usaha dipindahkan ke Kabil',
       });
       expect(cancellation.status).toBe(202);

@@ -45,7 +45,7 @@ describe('DPMPTSP adapter: gateway → Kafka → adapter → OSS-RBA REST (simul
   let gateway: RunningGateway;
 
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${gateway.url}${path}`, {
+    const response = await gateway.fetch(`${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -62,7 +62,7 @@ describe('DPMPTSP adapter: gateway → Kafka → adapter → OSS-RBA REST (simul
       })
     ).id;
   const applicationState = async (id: string) =>
-    (await (await fetch(`${gateway.url}/v1/applications/${id}`)).json()) as any;
+    (await (await gateway.fetch(`/v1/applications/${id}`)).json()) as any;
   const reaching = (id: string, status: string, timeoutMs = 30000) =>
     waitFor(
       async () => {
@@ -120,7 +120,7 @@ describe('DPMPTSP adapter: gateway → Kafka → adapter → OSS-RBA REST (simul
     await waitFor(
       async () => {
         const available = async (code: string) => {
-          const response = await fetch(`${gateway.url}/v1/services/${code}`);
+          const response = await gateway.fetch(`/v1/services/${code}`);
           return response.ok && ((await response.json()) as any).available === true;
         };
         return (await available(NIB)) && (await available(PBG));

@@ -95,7 +95,7 @@ describe('adapter scaffold', () => {
     const built = run('npx', ['nest', 'build', `adapter-${AGENCY}`], workspace);
     expect(built.status).toBe(0);
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: 'test-gateway-status-scaffold' });
-    const before = await fetch(`${gateway.url}/v1/services/${SERVICE}`);
+    const before = await gateway.fetch(`/v1/services/${SERVICE}`);
     // Unknown, or known from the conformance run but with no adapter instance alive.
     expect(
       before.status === 404 || !((await before.json()) as { available: boolean }).available,
@@ -117,12 +117,12 @@ describe('adapter scaffold', () => {
     );
     await waitFor(
       async () => {
-        const response = await fetch(`${gateway.url}/v1/services/${SERVICE}`);
+        const response = await gateway.fetch(`/v1/services/${SERVICE}`);
         return response.ok && ((await response.json()) as { available: boolean }).available;
       },
       { what: 'the generated adapter to announce its service', timeoutMs: 45000 },
     );
-    const submitted = await fetch(`${gateway.url}/v1/applications`, {
+    const submitted = await gateway.fetch(`/v1/applications`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -135,7 +135,7 @@ describe('adapter scaffold', () => {
     const { id } = (await submitted.json()) as { id: string };
     const completed = await waitFor(
       async () => {
-        const state = (await (await fetch(`${gateway.url}/v1/applications/${id}`)).json()) as {
+        const state = (await (await gateway.fetch(`/v1/applications/${id}`)).json()) as {
           status: string;
           agencyReference: string;
         };

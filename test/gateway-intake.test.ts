@@ -37,7 +37,7 @@ function validBody(overrides: Record<string, unknown> = {}) {
 }
 
 async function post(gateway: RunningGateway, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${gateway.url}/v1/applications`, {
+  const response = await gateway.fetch(`/v1/applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -73,7 +73,7 @@ describe('gateway intake, outbox relay and status back (real Kafka and PostgreSQ
     kafka = testKafka();
     await announceService(kafka, service);
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: `test-status-${agency}` });
-    await waitFor(async () => (await fetch(`${gateway.url}/v1/services/${service.code}`)).ok, {
+    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
       what: 'the announced service in the catalog',
     });
     recorder = new TopicRecorder(kafka);
@@ -242,7 +242,7 @@ describe('gateway intake, outbox relay and status back (real Kafka and PostgreSQ
 
     const application = await waitFor(
       async () => {
-        const response = await fetch(`${gateway.url}/v1/applications/${id}`);
+        const response = await gateway.fetch(`/v1/applications/${id}`);
         const body = (await response.json()) as any;
         return body.status === 'COMPLETED' && body;
       },
@@ -274,7 +274,7 @@ describe('gateway intake, outbox relay and status back (real Kafka and PostgreSQ
     ]);
 
     const tracked = (await (
-      await fetch(`${gateway.url}/v1/track/${submitted.body.trackingNumber.toLowerCase()}`)
+      await gateway.fetch(`/v1/track/${submitted.body.trackingNumber.toLowerCase()}`)
     ).json()) as any;
     expect(tracked.status).toBe('COMPLETED');
     expect(JSON.stringify(tracked)).not.toContain(VALID_NIK);
@@ -285,14 +285,14 @@ describe('gateway intake, outbox relay and status back (real Kafka and PostgreSQ
     const valid = TrackingNumber.generate();
     const lastChar = valid.at(-1)!;
     const wrongCheck = valid.slice(0, -1) + (lastChar === 'A' ? 'B' : 'A');
-    const badCheck = await fetch(`${gateway.url}/v1/track/${wrongCheck}`);
+    const badCheck = await gateway.fetch(`/v1/track/${wrongCheck}`);
     expect(badCheck.status).toBe(400);
     expect(((await badCheck.json()) as any).type).toBe('/problems/validation-failed');
-    const unknownButValid = await fetch(`${gateway.url}/v1/track/${valid}`);
+    const unknownButValid = await gateway.fetch(`/v1/track/${valid}`);
     expect(unknownButValid.status).toBe(404);
-    const unknown = await fetch(`${gateway.url}/v1/applications/${randomUUID()}`);
+    const unknown = await gateway.fetch(`/v1/applications/${randomUUID()}`);
     expect(unknown.status).toBe(404);
-    const notAnId = await fetch(`${gateway.url}/v1/applications/..%2F..%2Fetc`);
+    const notAnId = await gateway.fetch(`/v1/applications/..%2F..%2Fetc`);
     expect(notAnId.status).toBe(404);
     expect(notAnId.headers.get('content-type')).toContain('application/problem+json');
   });

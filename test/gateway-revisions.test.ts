@@ -37,7 +37,7 @@ describe('resubmission and cancellation after submission (real Kafka and Postgre
     kafka = testKafka();
     await announceService(kafka, service);
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: `test-revisions-status-${agency}` });
-    await waitFor(async () => (await fetch(`${gateway.url}/v1/services/${service.code}`)).ok, {
+    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
       what: 'the announced service in the catalog',
     });
     recorder = new TopicRecorder(kafka);
@@ -57,7 +57,7 @@ describe('resubmission and cancellation after submission (real Kafka and Postgre
     body: unknown,
     headers: Record<string, string> = {},
   ): Promise<Answer> {
-    const response = await fetch(`${gateway.url}${path}`, {
+    const response = await gateway.fetch(`${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -71,7 +71,7 @@ describe('resubmission and cancellation after submission (real Kafka and Postgre
     post(`/v1/applications/${id}/cancellation`, body, headers);
 
   async function application(id: string): Promise<any> {
-    return (await fetch(`${gateway.url}/v1/applications/${id}`)).json();
+    return (await gateway.fetch(`/v1/applications/${id}`)).json();
   }
 
   async function submit(): Promise<string> {
@@ -325,7 +325,7 @@ describe('resubmission and cancellation after submission (real Kafka and Postgre
       status: 'DELIVERED',
       pendingRequests: [{ request: 'CANCELLATION', reason: 'Sudah diurus di kantor lain' }],
     });
-    const again = await fetch(`${gateway.url}/v1/applications/${id}/cancellation`, {
+    const again = await gateway.fetch(`/v1/applications/${id}/cancellation`, {
       method: 'POST',
     });
     expect(again.status).toBe(202);
@@ -399,7 +399,7 @@ describe('resubmission and cancellation after submission (real Kafka and Postgre
   });
 
   it('documents both requests in the OpenAPI description', async () => {
-    const openApi = (await (await fetch(`${gateway.url}/docs-json`)).json()) as any;
+    const openApi = (await (await gateway.fetch(`/docs-json`)).json()) as any;
     expect(Object.keys(openApi.paths)).toEqual(
       expect.arrayContaining([
         '/v1/applications/{id}/resubmission',

@@ -28,7 +28,7 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
   let flow: TopicRecorder;
 
   const submit = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${gateway.url}/v1/applications`, {
+    const response = await gateway.fetch(`/v1/applications`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -37,7 +37,7 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
     return (await response.json()) as { id: string; trackingNumber: string };
   };
   const applicationState = async (id: string) =>
-    (await (await fetch(`${gateway.url}/v1/applications/${id}`)).json()) as any;
+    (await (await gateway.fetch(`/v1/applications/${id}`)).json()) as any;
   const arrivals = async (id: string) =>
     (
       (await (
@@ -66,7 +66,7 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: 'test-gateway-status' });
     await waitFor(
       async () => {
-        const response = await fetch(`${gateway.url}/v1/services/${SERVICE}`);
+        const response = await gateway.fetch(`/v1/services/${SERVICE}`);
         return response.ok && ((await response.json()) as any).available === true;
       },
       { what: 'the adapter to announce its services' },
@@ -244,7 +244,7 @@ describe('one application through the whole system: HTTP → outbox → Kafka �
   });
 
   it('serves Prometheus metrics of HTTP, Kafka, the outbox, status events and legacy calls', async () => {
-    const gatewayMetrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const gatewayMetrics = await (await gateway.fetch(`/metrics`)).text();
     expect(gatewayMetrics).toMatch(
       /mpp_http_request_duration_seconds_count\{[^}]*route="\/v1\/applications"[^}]*status="202"[^}]*\} [1-9]/,
     );

@@ -1,24 +1,73 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
 import { withEnvironment } from './environment';
 
+export interface GatewayClient {
+  id: string;
+  apiKey: string;
+}
+
 export interface RunningGateway {
   app: NestExpressApplication;
   url: string;
   instanceId: string;
+  /** The administrator (roles admin and ops), from GATEWAY_ADMIN_KEY. */
+  admin: GatewayClient;
+  /** A front-end client granted every service (`*`). */
+  client: GatewayClient;
+  /** `fetch` of a gateway path as `client`, or as whoever's key is given. */
+  fetch(path: string, init?: RequestInit, as?: GatewayClient): Promise<Response>;
+  /** Creates another client through the admin API. */
+  createClient(roles: string[], grants: string[]): Promise<GatewayClient>;
   close(): Promise<void>;
 }
 
-/** Starts a gateway in this process against the real broker and database. */
+/**
+ * Starts a gateway in this process against the real broker and database, with an administrator
+ * and a client granted every service, since every API route needs a key.
+ */
 export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
   const instanceId = env.GATEWAY_INSTANCE_ID ?? `test-gateway-${randomUUID().slice(0, 8)}`;
+  const adminKey = env.GATEWAY_ADMIN_KEY ?? `mpp_test-admin-${randomBytes(16).toString('hex')}`;
   const app = await withEnvironment(
-    { GATEWAY_INSTANCE_ID: instanceId, OUTBOX_POLL_INTERVAL_MS: '100', ...env },
+    {
+      GATEWAY_INSTANCE_ID: instanceId,
+      GATEWAY_ADMIN_KEY: adminKey,
+      OUTBOX_POLL_INTERVAL_MS: '100',
+      ...env,
+    },
     createGatewayApp,
   );
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, instanceId, close: () => app.close() };
+  const url = `http://127.0.0.1:${port}`;
+  const admin: GatewayClient = { id: 'admin', apiKey: adminKey };
+  const fetchAs = (path: string, init: RequestInit = {}, as: GatewayClient = admin) =>
+    fetch(`${url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${as.apiKey}`, ...(init.headers as object) },
+    });
+  const createClient = async (roles: string[], grants: string[]): Promise<GatewayClient> => {
+    const id = `test-client-${randomUUID().slice(0, 8)}`;
+    const response = await fetchAs('/v1/admin/clients', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id, name: 'Test front-end', roles, grants }),
+    });
+    if (response.status !== 201) throw new Error(`creating a client answered ${response.status}`);
+    return { id, apiKey: ((await response.json()) as { apiKey: string }).apiKey };
+  };
+  const client = await createClient(['client'], ['*']);
+  return {
+    app,
+    url,
+    instanceId,
+    admin,
+    client,
+    fetch: (path, init, as = client) => fetchAs(path, init, as),
+    createClient,
+    close: () => app.close(),
+  };
 }

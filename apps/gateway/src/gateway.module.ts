@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER } from '@nestjs/core';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { KafkaModule } from '@mpp/kafka';
 import { FlowModule } from '@mpp/flow';
@@ -11,6 +12,11 @@ import {
   ObservabilityLoggingModule,
 } from '@mpp/observability';
 import { appDataSourceOptions } from '@mpp/persistence';
+import { AccessGuard } from './access/access.guard';
+import { AdminController } from './access/admin.controller';
+import { BootstrapAdmin } from './access/bootstrap-admin';
+import { ClientDirectory } from './access/client-directory';
+import { ClientThrottlerGuard } from './access/client-throttler.guard';
 import { AcceptedRequests } from './applications/accepted-requests';
 import { ApplicationReader } from './applications/application-reader';
 import { ApplicationRequestLog } from './applications/application-request-log';
@@ -25,15 +31,28 @@ import { CatalogServiceEntity } from './catalog/catalog-service.entity';
 import { CatalogController } from './catalog/catalog.controller';
 import { RegistryListener } from './catalog/registry.listener';
 import { ServiceCatalog } from './catalog/service-catalog';
-import { validateGatewayConfig } from './config/gateway.config';
+import { validateGatewayConfig, type GatewayConfig } from './config/gateway.config';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { CreateGatewaySchema1764288000000 } from './migrations/1764288000000-create-gateway-schema';
 import { AddApplicantRequests1764374400000 } from './migrations/1764374400000-add-applicant-requests';
+import { CreateAccessControl1764460800000 } from './migrations/1764460800000-create-access-control';
+import { AddSurveyResponses1764633600000 } from './migrations/1764633600000-add-survey-responses';
 import { OutboxRecordEntity } from './outbox/outbox-record.entity';
 import { OutboxMetrics } from './outbox/outbox-metrics';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { JsonDepthInterceptor } from './problems/json-depth.interceptor';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { IkmReports } from './reports/ikm/ikm-reports';
+import { SurveyTallies } from './reports/ikm/survey-tallies';
+import { ApplicationTimelines } from './reports/performance/application-timelines';
+import { PerformanceReports } from './reports/performance/performance-reports';
+import { PublicReportsController } from './reports/public-reports.controller';
+import { ReportsController } from './reports/reports.controller';
+import { workingCalendarProvider } from './reports/working-calendar.provider';
+import { SubmitSurvey } from './surveys/submit-survey.use-case';
+import { SurveyResponseEntity } from './surveys/survey-response.entity';
+import { SurveysController } from './surveys/surveys.controller';
 import { TrackingController } from './tracking/tracking.controller';
 import { ApplyStatusEvent } from './status/apply-status-event.use-case';
 import { StatusEventReceiptEntity } from './status/status-event-receipt.entity';
@@ -49,6 +68,7 @@ const entities = [
   StatusEventReceiptEntity,
   IdempotencyRecordEntity,
   CatalogServiceEntity,
+  SurveyResponseEntity,
 ];
 
 /**
@@ -78,10 +98,21 @@ export class GatewayModule {
             appDataSourceOptions({
               schema: GATEWAY_SCHEMA,
               entities,
-              migrations: [CreateGatewaySchema1764288000000, AddApplicantRequests1764374400000],
+              migrations: [
+                CreateGatewaySchema1764288000000,
+                AddApplicantRequests1764374400000,
+                CreateAccessControl1764460800000,
+                AddSurveyResponses1764633600000,
+              ],
             }),
         }),
         TypeOrmModule.forFeature(entities),
+        ThrottlerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<GatewayConfig, true>) => [
+            { ttl: 60_000, limit: config.get('GATEWAY_RATE_LIMIT_PER_MINUTE', { infer: true }) },
+          ],
+        }),
         TerminusModule,
       ],
       controllers: [
@@ -90,9 +121,19 @@ export class GatewayModule {
         CatalogController,
         DatabaseHealthController,
         StatusEventsController,
+        SurveysController,
+        ReportsController,
+        PublicReportsController,
+        AdminController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // In this order: who is asking, then whether they may ask again yet.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: ClientThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: JsonDepthInterceptor },
+        ClientDirectory,
+        BootstrapAdmin,
         AcceptedRequests,
         SubmitApplication,
         ResubmitApplication,
@@ -105,6 +146,12 @@ export class GatewayModule {
         OutboxRelay,
         OutboxMetrics,
         ApplyStatusEvent,
+        SubmitSurvey,
+        workingCalendarProvider,
+        SurveyTallies,
+        IkmReports,
+        ApplicationTimelines,
+        PerformanceReports,
       ],
     };
   }

@@ -4,10 +4,12 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HttpMetricsInterceptor } from './http-metrics.interceptor';
 import { METRICS_REGISTRY } from './metrics.tokens';
+import { Public } from './public-route';
 
 export { METRICS_REGISTRY };
 
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}

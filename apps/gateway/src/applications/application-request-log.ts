@@ -1,8 +1,10 @@
+import type { AuthenticatedClient } from '../access/access-roles';
 import { Injectable } from '@nestjs/common';
 import { ApplicationStatus, StatusMachine, Topics, type EventType } from '@mpp/contracts';
 import { IsNull, type EntityManager } from 'typeorm';
 import { appendToOutbox } from '../outbox/outbox-writer';
 import { Problems } from '../problems/problem';
+import { assertMayAccess } from './request-origin';
 import { ApplicationRequestEntity, ApplicationRequestKind } from './application-request.entity';
 import { ApplicationEntity } from './application.entity';
 import type { RequestOrigin } from './request-origin';
@@ -33,12 +35,17 @@ export class ApplicationRequestLog {
    * Locks the application for the rest of the transaction, so requests and status reports of
    * one application are decided one at a time.
    */
-  async lockApplication(db: EntityManager, id: string): Promise<LockedApplication> {
+  async lockApplication(
+    db: EntityManager,
+    id: string,
+    requester: AuthenticatedClient,
+  ): Promise<LockedApplication> {
     const application = await db.findOne(ApplicationEntity, {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
     if (!application) throw Problems.applicationNotFound();
+    assertMayAccess(requester, application);
     const pending = await db.find(ApplicationRequestEntity, {
       select: { kind: true },
       where: { applicationId: id, settledAt: IsNull() },

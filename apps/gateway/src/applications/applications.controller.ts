@@ -21,13 +21,15 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Problems } from '../problems/problem';
+import { AccessRoles, type AuthenticatedClient } from '../access/access-roles';
+import { CurrentClient, RequireRoles } from '../access/access.decorators';
 import { ApplicationReader } from './application-reader';
 import { applicationView, type ApplicationView } from './application-views';
 import { CancelApplication } from './cancel-application.use-case';
 import { CancelApplicationDto } from './dto/cancel-application.dto';
 import { ResubmitApplicationDto } from './dto/resubmit-application.dto';
 import { SubmitApplicationDto } from './dto/submit-application.dto';
-import { requestOrigin } from './request-origin';
+import { assertMayAccess, requestOrigin } from './request-origin';
 import { ResubmitApplication } from './resubmit-application.use-case';
 import { SubmitApplication } from './submit-application.use-case';
 
@@ -82,10 +84,15 @@ export class ApplicationsController {
   }
 
   @Get(':id')
+  @RequireRoles(AccessRoles.client, AccessRoles.ops, AccessRoles.admin)
   @ApiOperation({ summary: 'An application with its full timeline, revision and pending requests' })
-  async get(@Param('id', APPLICATION_ID_TO_READ) id: string) {
+  async get(
+    @Param('id', APPLICATION_ID_TO_READ) id: string,
+    @CurrentClient() client: AuthenticatedClient,
+  ) {
     const found = await this.reader.byId(id);
     if (!found) throw Problems.applicationNotFound();
+    assertMayAccess(client, found.application);
     return applicationView(found);
   }
 

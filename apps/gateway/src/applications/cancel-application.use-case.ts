@@ -57,7 +57,11 @@ export class CancelApplication {
     db: EntityManager,
     command: CancelApplicationCommand,
   ): Promise<{ view: ApplicationView; requested: boolean }> {
-    const { application, pending } = await this.requests.lockApplication(db, command.applicationId);
+    const { application, pending } = await this.requests.lockApplication(
+      db,
+      command.applicationId,
+      command.origin.client,
+    );
     const alreadyPending = pending.includes(ApplicationRequestKind.CANCELLATION);
     if (!alreadyPending) await this.requestCancellation(db, application, command);
     const view = applicationView(await this.reader.withHistory(application, db));

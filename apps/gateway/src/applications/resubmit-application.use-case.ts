@@ -77,7 +77,11 @@ export class ResubmitApplication {
     requestHash: string,
   ): Promise<ResubmitApplicationResult> {
     const { body, origin, idempotencyKey } = command;
-    const locked = await this.requests.lockApplication(db, command.applicationId);
+    const locked = await this.requests.lockApplication(
+      db,
+      command.applicationId,
+      command.origin.client,
+    );
     if (idempotencyKey) {
       const earlier = await this.idempotency.earlierAnswer<ApplicationView>(
         db,

@@ -1,3 +1,5 @@
+import { isGranted } from '../access/access-roles';
+import { Problems } from '../problems/problem';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -56,6 +58,9 @@ export class SubmitApplication {
 
   async execute(command: SubmitApplicationCommand): Promise<SubmitApplicationResult> {
     const { body } = command;
+    if (!isGranted(command.origin.client, body.serviceCode)) {
+      throw Problems.serviceNotGranted(body.serviceCode);
+    }
     this.catalog.assertValidData(body.serviceCode, body.data);
 
     const requestHash = sha256Hex(canonicalJson(body));

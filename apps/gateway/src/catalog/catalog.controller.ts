@@ -1,3 +1,4 @@
+import { Public } from '@mpp/observability';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ServiceDescriptor } from '@mpp/contracts';
@@ -5,6 +6,7 @@ import { Problems } from '../problems/problem';
 import { ServiceCatalog } from './service-catalog';
 
 @ApiTags('catalog')
+@Public()
 @Controller('v1/services')
 export class CatalogController {
   constructor(private readonly catalog: ServiceCatalog) {}

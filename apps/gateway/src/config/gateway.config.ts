@@ -1,6 +1,6 @@
 import { validateEnvironment } from '@mpp/config';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 export const GATEWAY_ROLES = ['api', 'relay', 'status', 'catalog'] as const;
 export type GatewayRole = (typeof GATEWAY_ROLES)[number];
@@ -43,6 +43,26 @@ export class GatewayConfig {
   @IsInt()
   @Min(1)
   IDEMPOTENCY_TTL_HOURS = 24;
+
+  /**
+   * The first administrator's API key; on start, an `admin` client holding it is created if no
+   * client holds it yet. A secret: from the environment only.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(24)
+  GATEWAY_ADMIN_KEY?: string;
+
+  /** Requests per minute per client (per address on public routes), each gateway instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GATEWAY_RATE_LIMIT_PER_MINUTE = 1200;
+
+  /** A working calendar file replacing the shipped Indonesian holidays (libs/working-time/data). */
+  @IsOptional()
+  @IsString()
+  WORKING_CALENDAR_FILE?: string;
 }
 
 export function validateGatewayConfig(raw: Record<string, unknown>): GatewayConfig {

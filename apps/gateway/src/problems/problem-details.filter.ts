@@ -27,6 +27,10 @@ const HTTP_PROBLEMS: Partial<Record<number, { type: ProblemType; title: Localize
     type: ProblemTypes.payloadTooLarge,
     title: { id: 'Isi permintaan terlalu besar', en: 'Request body too large' },
   },
+  [HttpStatus.TOO_MANY_REQUESTS]: {
+    type: ProblemTypes.rateLimited,
+    title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+  },
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: {
     type: ProblemTypes.unsupportedMediaType,
     title: { id: 'Jenis isi tidak didukung', en: 'Unsupported media type' },

@@ -7,9 +7,17 @@ export const ProblemTypes = {
   idempotencyConflict: '/problems/idempotency-key-reused',
   resubmissionNotAllowed: '/problems/resubmission-not-allowed',
   cancellationNotAllowed: '/problems/cancellation-not-allowed',
+  surveyNotAllowed: '/problems/survey-not-allowed',
+  surveyAlreadySubmitted: '/problems/survey-already-submitted',
   payloadTooLarge: '/problems/payload-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',
   methodNotAllowed: '/problems/method-not-allowed',
+  unauthenticated: '/problems/unauthenticated',
+  forbidden: '/problems/forbidden',
+  serviceNotGranted: '/problems/service-not-granted',
+  rateLimited: '/problems/rate-limited',
+  tooDeeplyNested: '/problems/too-deeply-nested',
+  clientExists: '/problems/client-exists',
   internal: '/problems/internal-error',
 } as const;
 
@@ -43,6 +51,78 @@ export class ProblemError extends Error {
 }
 
 export const Problems = {
+  missingCredentials(): ProblemError {
+    return new ProblemError(
+      ProblemTypes.unauthenticated,
+      401,
+      { id: 'Kunci API diperlukan', en: 'An API key is required' },
+      {
+        id: 'Kirim kunci API dalam header Authorization: Bearer <kunci> atau X-Api-Key.',
+        en: 'Send the API key in an Authorization: Bearer <key> or X-Api-Key header.',
+      },
+    );
+  },
+  invalidCredentials(): ProblemError {
+    return new ProblemError(
+      ProblemTypes.unauthenticated,
+      401,
+      { id: 'Kunci API tidak berlaku', en: 'The API key is not valid' },
+      {
+        id: 'Kunci API tidak dikenal atau sudah dicabut.',
+        en: 'The API key is unknown or has been revoked.',
+      },
+    );
+  },
+  forbidden(): ProblemError {
+    return new ProblemError(ProblemTypes.forbidden, 403, {
+      id: 'Tidak berwenang',
+      en: 'Not allowed for this client',
+    });
+  },
+  serviceNotGranted(code: string): ProblemError {
+    return new ProblemError(
+      ProblemTypes.serviceNotGranted,
+      403,
+      { id: 'Layanan tidak diizinkan', en: 'Service not granted' },
+      {
+        id: `Klien ini tidak diberi izin untuk layanan "${code}".`,
+        en: `This client is not granted the service "${code}".`,
+      },
+    );
+  },
+  tooDeeplyNested(limit: number): ProblemError {
+    return new ProblemError(
+      ProblemTypes.tooDeeplyNested,
+      400,
+      { id: 'Struktur JSON terlalu dalam', en: 'JSON nested too deeply' },
+      {
+        id: `Kedalaman JSON paling banyak ${limit} tingkat.`,
+        en: `JSON may be nested at most ${limit} levels deep.`,
+      },
+    );
+  },
+  clientExists(id: string): ProblemError {
+    return new ProblemError(
+      ProblemTypes.clientExists,
+      409,
+      { id: 'Klien sudah ada', en: 'Client exists already' },
+      { id: `Klien "${id}" sudah terdaftar.`, en: `Client "${id}" is registered already.` },
+    );
+  },
+  clientNotFound(id: string): ProblemError {
+    return new ProblemError(
+      ProblemTypes.notFound,
+      404,
+      { id: 'Klien tidak ditemukan', en: 'Client not found' },
+      { id: `Tidak ada klien "${id}".`, en: `There is no client "${id}".` },
+    );
+  },
+  keyNotFound(): ProblemError {
+    return new ProblemError(ProblemTypes.notFound, 404, {
+      id: 'Kunci API tidak ditemukan atau sudah dicabut',
+      en: 'API key not found or revoked already',
+    });
+  },
   validation(errors: FieldError[]): ProblemError {
     return new ProblemError(
       ProblemTypes.validation,
@@ -113,6 +193,28 @@ export const Problems = {
       {
         id: `Permohonan berstatus ${status}; pembatalan hanya dapat dilakukan sebelum instansi memutuskan.`,
         en: `The application is ${status}; it can only be cancelled before the agency decides.`,
+      },
+    );
+  },
+  surveyNotAllowed(status: string): ProblemError {
+    return new ProblemError(
+      ProblemTypes.surveyNotAllowed,
+      409,
+      { id: 'Survei belum dapat diisi', en: 'Survey not open yet' },
+      {
+        id: `Permohonan berstatus ${status}; survei kepuasan dapat diisi setelah permohonan selesai, ditolak, atau dibatalkan.`,
+        en: `The application is ${status}; the satisfaction survey opens once it is completed, rejected or cancelled.`,
+      },
+    );
+  },
+  surveyAlreadySubmitted(): ProblemError {
+    return new ProblemError(
+      ProblemTypes.surveyAlreadySubmitted,
+      409,
+      { id: 'Survei sudah diisi', en: 'Survey already submitted' },
+      {
+        id: 'Survei kepuasan untuk permohonan ini sudah diisi; setiap permohonan dinilai sekali.',
+        en: 'The satisfaction survey of this application was already answered; each is rated once.',
       },
     );
   },

@@ -1,3 +1,4 @@
+import { Public } from '@mpp/observability';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicationReader } from '../applications/application-reader';
@@ -6,6 +7,7 @@ import { TrackingNumber } from '../applications/tracking-number';
 import { Problems } from '../problems/problem';
 
 @ApiTags('tracking')
+@Public()
 @Controller('v1/track')
 export class TrackingController {
   constructor(private readonly reader: ApplicationReader) {}

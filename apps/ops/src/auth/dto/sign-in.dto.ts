@@ -1,0 +1,7 @@
+import { IsString, MaxLength } from 'class-validator';
+
+export class SignInDto {
+  @IsString()
+  @MaxLength(200)
+  apiKey!: string;
+}

@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+
+export interface ConsumedBatch {
+  topic: string;
+  partition: number;
+  messages: KafkaMessage[];
+}
+
+export interface SubscriptionOptions {
+  groupId: string;
+  /** Names, or patterns matching the topics that exist when the subscription (re)starts. */
+  topics: (string | RegExp)[];
+  /** Offsets are committed once it returns; when it throws, the batch is consumed again. */
+  handle: (batch: ConsumedBatch) => Promise<void>;
+}
+
+/**
+ * One consumer group membership, read from the beginning when the group is new. Restarting
+ * re-resolves topic patterns: kafkajs matches them only when it subscribes.
+ */
+export class TopicSubscription {
+  private readonly logger: Logger;
+  private consumer?: Consumer;
+  private closed = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: SubscriptionOptions,
+  ) {
+    this.logger = new Logger(`TopicSubscription ${options.groupId}`);
+  }
+
+  async start(): Promise<void> {
+    if (this.closed) return;
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
+      // Bounds how long a stop waits for an idle fetch; new data still returns at once.
+      maxWaitTimeInMs: 1000,
+      allowAutoTopicCreation: false,
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        await this.options.handle({
+          topic: batch.topic,
+          partition: batch.partition,
+          messages: batch.messages,
+        });
+      },
+    });
+    this.consumer = consumer;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** Stops for good: a restart under way when the app shuts down does not start it again. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+  }
+
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    try {
+      await consumer?.disconnect();
+    } catch (error) {
+      this.logger.warn(`consumer disconnect failed: ${String(error)}`);
+    }
+  }
+}

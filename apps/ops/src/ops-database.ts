@@ -1,0 +1,14 @@
+import { appDataSourceOptions } from '@mpp/persistence';
+import type { DataSourceOptions } from 'typeorm';
+import { CreateOpsSchema1764547200000 } from './migrations/1764547200000-create-ops-schema';
+
+export const OPS_SCHEMA = 'ops';
+
+/** The ops schema, migrated at start; its tables are read with SQL, so it has no entities. */
+export function opsDataSourceOptions(): Promise<DataSourceOptions> {
+  return appDataSourceOptions({
+    schema: OPS_SCHEMA,
+    entities: [],
+    migrations: [CreateOpsSchema1764547200000],
+  });
+}
