@@ -1,0 +1,1 @@
+export const RESPONDER_CONFIG = 'RESPONDER_CONFIG';
