@@ -10,6 +10,9 @@ const moduleNameMapper = {
   '^@mpp/adapter-sdk$': '<rootDir>/libs/adapter-sdk/src',
   '^@mpp/working-time$': '<rootDir>/libs/working-time/src',
   '^@mpp/flow$': '<rootDir>/libs/flow/src',
+  '^@mpp/audit$': '<rootDir>/libs/audit/src',
+  '^@mpp/validation$': '<rootDir>/libs/validation/src',
+  '^@mpp/problems$': '<rootDir>/libs/problems/src',
   '^@mpp/adapter-sdk/testing$': '<rootDir>/libs/adapter-sdk/src/testing',
 };
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };

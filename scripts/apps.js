@@ -27,13 +27,19 @@ const APPS = [
   {
     name: 'gateway',
     color: 'cyan',
-    env: { GATEWAY_PORT: '3000' },
+    // Seeding (`npm run seed`) is for development only.
+    env: { GATEWAY_PORT: '3000', GATEWAY_SEEDING_ENABLED: 'true' },
     url: 'http://127.0.0.1:3000/health',
   },
   {
     name: 'ops',
     color: 'gray',
-    env: { OPS_PORT: '3300' },
+    env: {
+      OPS_PORT: '3300',
+      OPS_GATEWAY_URL: 'http://127.0.0.1:3000',
+      // Written by `npm start` once the gateway is up (scripts/dev-access.js).
+      OPS_GATEWAY_API_KEY_FILE: '.local/dev-ops-gateway-key',
+    },
     url: 'http://127.0.0.1:3300/health',
   },
 ];

@@ -5,7 +5,7 @@ const { concurrently } = require('concurrently');
 const { ensureInfrastructure } = require('./infra/up');
 const { APPS } = require('./apps');
 const { buildApps } = require('./build');
-const { demoClientKey, devAdminKey } = require('./dev-access');
+const { demoClientKey, devAdminKey, ensureOpsGatewayKey } = require('./dev-access');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -62,6 +62,7 @@ async function main() {
   if (await waitUntilHealthy(gateway.url)) {
     const port = process.env.GATEWAY_PORT ?? gateway.env.GATEWAY_PORT;
     const clientKey = await demoClientKey(`http://127.0.0.1:${port}`, env.GATEWAY_ADMIN_KEY);
+    await ensureOpsGatewayKey(`http://127.0.0.1:${port}`, env.GATEWAY_ADMIN_KEY);
     console.log(
       [
         '',
@@ -73,6 +74,7 @@ async function main() {
         `[mpp]   demo client key  export MPP_KEY=${clientKey}`,
         '[mpp]   admin key        in .local/dev-admin-key (or GATEWAY_ADMIN_KEY)',
         '[mpp]   ops dashboard  http://127.0.0.1:3300 (a key: npm run -s ops:operator -- add <name> --role ops)',
+        '[mpp]   reports page   http://127.0.0.1:3300/reports.html (demo data: npm run seed)',
         '[mpp] Ctrl-C stops everything',
         '',
       ].join('\n'),

@@ -240,6 +240,7 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
       'X-BPB-Signature': callbackSignature(CALLBACK_SECRET, timestamp, Buffer.from(truncated)),
     });
     expect(unreadable.status).toBe(400);
+    expect(unreadable.contentType).toContain('application/problem+json');
 
     const unknown = await sendCallback(landEvent(randomUUID(), 'BPB-000000', 'DITERIMA'));
     expect(unknown.status).toBe(409);

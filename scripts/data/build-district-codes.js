@@ -16,5 +16,5 @@ const codes = fs
   .filter((code) => /^\d{2}\.\d{2}\.\d{2}$/.test(code))
   .map((code) => code.replace(/\./g, ''));
 const target = path.join(__dirname, '../../libs/contracts/data/district-codes.json');
-fs.writeFileSync(target, JSON.stringify(codes) + '\n');
+fs.writeFileSync(target, JSON.stringify(codes, null, 2) + '\n');
 console.log(`${codes.length} district codes written to ${target}`);

@@ -11,6 +11,25 @@ import {
 import { encodeCloudEvent } from '@mpp/kafka';
 import type { Producer } from 'kafkajs';
 
+/** A status report as the agency's adapter would send it, with the adapter's deterministic id. */
+export function agencyStatusEvent(
+  serviceCode: string,
+  applicationId: string,
+  status: ApplicationStatus,
+  extra: Pick<StatusChanged, 'reason' | 'agencyReference'> = {},
+): CloudEvent<StatusChanged> {
+  const now = new Date().toISOString();
+  return {
+    id: `${applicationId}:${status}:1`,
+    source: EventSources.adapter(agencyOfServiceCode(serviceCode)),
+    type: EventTypes.statusChanged,
+    specversion: CLOUDEVENTS_SPEC_VERSION,
+    time: now,
+    subject: applicationId,
+    data: { applicationId, serviceCode, status, occurredAt: now, ...extra },
+  };
+}
+
 /** Publishes status reports on mpp.status as the agency's adapter would, one event a status. */
 export async function sendStatusReports(
   producer: Producer,
@@ -19,20 +38,11 @@ export async function sendStatusReports(
   statuses: readonly ApplicationStatus[],
 ): Promise<void> {
   for (const status of statuses) {
-    const now = new Date().toISOString();
-    const data: StatusChanged = { applicationId, serviceCode, status, occurredAt: now };
-    const event: CloudEvent<StatusChanged> = {
-      id: `${applicationId}:${status}:1`,
-      source: EventSources.adapter(agencyOfServiceCode(serviceCode)),
-      type: EventTypes.statusChanged,
-      specversion: CLOUDEVENTS_SPEC_VERSION,
-      time: now,
-      subject: applicationId,
-      data,
-    };
     await producer.send({
       topic: Topics.status,
-      messages: [encodeCloudEvent(event, applicationId)],
+      messages: [
+        encodeCloudEvent(agencyStatusEvent(serviceCode, applicationId, status), applicationId),
+      ],
     });
   }
 }

@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Topics } from '@mpp/contracts';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
 import { withEnvironment } from './environment';
+import { startGroupAtEnd, testKafka } from './kafka-probe';
 
 export interface GatewayClient {
   id: string;
@@ -31,6 +33,10 @@ export interface RunningGateway {
 export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
   const instanceId = env.GATEWAY_INSTANCE_ID ?? `test-gateway-${randomUUID().slice(0, 8)}`;
   const adminKey = env.GATEWAY_ADMIN_KEY ?? `mpp_test-admin-${randomBytes(16).toString('hex')}`;
+  // A test's own status group sees the reports sent from now on, not the broker's backlog.
+  if (env.GATEWAY_STATUS_GROUP_ID) {
+    await startGroupAtEnd(testKafka(), env.GATEWAY_STATUS_GROUP_ID, [Topics.status]);
+  }
   const app = await withEnvironment(
     {
       GATEWAY_INSTANCE_ID: instanceId,

@@ -21,6 +21,7 @@ import { OperatorDirectory } from '../../apps/ops/src/auth/operator-directory';
 import { FlowRetention } from '../../apps/ops/src/flow/flow-retention';
 import { createOpsApp } from '../../apps/ops/src/ops.app';
 import { withEnvironment } from './environment';
+import { startGroupAtEnd, testKafka } from './kafka-probe';
 import { waitFor } from './wait-for';
 
 export interface OpsAnswer {
@@ -62,10 +63,13 @@ export interface RunningOps {
  */
 export async function startOps(env: Record<string, string> = {}): Promise<RunningOps> {
   const run = randomUUID().slice(0, 8);
+  const flowGroup = env.OPS_FLOW_GROUP_ID ?? `test-ops-flow-${run}`;
+  // The flow topic of the shared broker holds every earlier run's records: start after them.
+  await startGroupAtEnd(testKafka(), flowGroup, [Topics.flow]);
   const app = await withEnvironment(
     {
       OPS_INSTANCE_ID: `test-ops-${run}`,
-      OPS_FLOW_GROUP_ID: `test-ops-flow-${run}`,
+      OPS_FLOW_GROUP_ID: flowGroup,
       OPS_REGISTRY_GROUP_ID: `test-ops-registry-${run}`,
       OPS_DEAD_LETTER_GROUP_ID: `test-ops-dead-letters-${run}`,
       OPS_TOPIC_REFRESH_MS: '1000',

@@ -5,10 +5,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { MicroserviceOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { kafkaMicroserviceOptions } from '@mpp/kafka';
+import { acceptJsonBodies, answerMalformedHttpAsProblems, validationProblem } from '@mpp/problems';
 import { Logger } from 'nestjs-pino';
 import type { GatewayConfig } from './config/gateway.config';
 import { GatewayModule } from './gateway.module';
-import { validationExceptionFactory } from './problems/validation-exception.factory';
 
 export const BODY_LIMIT = '256kb';
 
@@ -22,7 +22,8 @@ export async function createGatewayApp(): Promise<NestExpressApplication> {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
+  acceptJsonBodies(app, { limit: BODY_LIMIT });
+  answerMalformedHttpAsProblems(app.getHttpServer());
   app.enableShutdownHooks();
   app.useGlobalPipes(
     new ValidationPipe({
@@ -30,7 +31,7 @@ export async function createGatewayApp(): Promise<NestExpressApplication> {
       forbidNonWhitelisted: true,
       transform: true,
       forbidUnknownValues: true,
-      exceptionFactory: validationExceptionFactory,
+      exceptionFactory: validationProblem,
     }),
   );
   const config = app.get<ConfigService<GatewayConfig, true>>(ConfigService);

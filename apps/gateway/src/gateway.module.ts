@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { KafkaModule } from '@mpp/kafka';
+import { AuditModule } from '@mpp/audit';
+import { KafkaModule, MessageParking } from '@mpp/kafka';
 import { FlowModule } from '@mpp/flow';
 import {
   DatabaseHealthController,
@@ -27,21 +28,31 @@ import { ApplicationsController } from './applications/applications.controller';
 import { CancelApplication } from './applications/cancel-application.use-case';
 import { ResubmitApplication } from './applications/resubmit-application.use-case';
 import { SubmitApplication } from './applications/submit-application.use-case';
+import { AuditController } from './audit/audit.controller';
 import { CatalogServiceEntity } from './catalog/catalog-service.entity';
 import { CatalogController } from './catalog/catalog.controller';
 import { RegistryListener } from './catalog/registry.listener';
 import { ServiceCatalog } from './catalog/service-catalog';
 import { validateGatewayConfig, type GatewayConfig } from './config/gateway.config';
+import { ApplicantDecryption } from './encryption/applicant-decryption.subscriber';
+import { DataKeyCheck } from './encryption/data-key-check';
+import { DataKeyring } from './encryption/data-keyring';
+import { PersonalDataCipher } from './encryption/personal-data-cipher';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity';
+import { IdempotencyPurge } from './idempotency/idempotency-purge';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { CreateGatewaySchema1764288000000 } from './migrations/1764288000000-create-gateway-schema';
 import { AddApplicantRequests1764374400000 } from './migrations/1764374400000-add-applicant-requests';
 import { CreateAccessControl1764460800000 } from './migrations/1764460800000-create-access-control';
 import { AddSurveyResponses1764633600000 } from './migrations/1764633600000-add-survey-responses';
+import { CreateAuditLog1764806400000 } from './migrations/1764806400000-create-audit-log';
+import { encryptPersonalData } from './migrations/1764892800000-encrypt-personal-data';
+import { CreateWebhooks1764979200000 } from './migrations/1764979200000-create-webhooks';
+import { CreateParkedMessages1765069200000 } from './migrations/1765069200000-create-parked-messages';
 import { OutboxRecordEntity } from './outbox/outbox-record.entity';
 import { OutboxMetrics } from './outbox/outbox-metrics';
 import { OutboxRelay } from './outbox/outbox.relay';
-import { JsonDepthInterceptor } from './problems/json-depth.interceptor';
+import { OutboxWriter } from './outbox/outbox-writer';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { IkmReports } from './reports/ikm/ikm-reports';
 import { SurveyTallies } from './reports/ikm/survey-tallies';
@@ -50,6 +61,7 @@ import { PerformanceReports } from './reports/performance/performance-reports';
 import { PublicReportsController } from './reports/public-reports.controller';
 import { ReportsController } from './reports/reports.controller';
 import { workingCalendarProvider } from './reports/working-calendar.provider';
+import { seedingFeature } from './seeding/seeding.feature';
 import { SubmitSurvey } from './surveys/submit-survey.use-case';
 import { SurveyResponseEntity } from './surveys/survey-response.entity';
 import { SurveysController } from './surveys/surveys.controller';
@@ -57,6 +69,9 @@ import { TrackingController } from './tracking/tracking.controller';
 import { ApplyStatusEvent } from './status/apply-status-event.use-case';
 import { StatusEventReceiptEntity } from './status/status-event-receipt.entity';
 import { StatusEventsController } from './status/status-events.controller';
+import { WebhookController } from './webhooks/webhook.controller';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookSubscriptions } from './webhooks/webhook-subscriptions';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
@@ -78,6 +93,9 @@ const entities = [
 @Module({})
 export class GatewayModule {
   static register(): DynamicModule {
+    const seeding = seedingFeature(validateGatewayConfig(process.env).GATEWAY_SEEDING_ENABLED);
+    const keyring = DataKeyring.fromSettings(validateGatewayConfig(process.env));
+    const cipher = new PersonalDataCipher(keyring);
     return {
       module: GatewayModule,
       imports: [
@@ -103,6 +121,10 @@ export class GatewayModule {
                 AddApplicantRequests1764374400000,
                 CreateAccessControl1764460800000,
                 AddSurveyResponses1764633600000,
+                CreateAuditLog1764806400000,
+                encryptPersonalData(cipher),
+                CreateWebhooks1764979200000,
+                CreateParkedMessages1765069200000,
               ],
             }),
         }),
@@ -114,6 +136,7 @@ export class GatewayModule {
           ],
         }),
         TerminusModule,
+        AuditModule,
       ],
       controllers: [
         ApplicationsController,
@@ -125,13 +148,19 @@ export class GatewayModule {
         ReportsController,
         PublicReportsController,
         AdminController,
+        AuditController,
+        WebhookController,
+        ...seeding.controllers,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // In this order: who is asking, then whether they may ask again yet.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
-        { provide: APP_INTERCEPTOR, useClass: JsonDepthInterceptor },
+        { provide: DataKeyring, useValue: keyring },
+        { provide: PersonalDataCipher, useValue: cipher },
+        DataKeyCheck,
+        ApplicantDecryption,
         ClientDirectory,
         BootstrapAdmin,
         AcceptedRequests,
@@ -141,8 +170,13 @@ export class GatewayModule {
         ApplicationRequestLog,
         ApplicationReader,
         IdempotencyStore,
+        IdempotencyPurge,
         ServiceCatalog,
         RegistryListener,
+        MessageParking,
+        WebhookSubscriptions,
+        WebhookDispatcher,
+        OutboxWriter,
         OutboxRelay,
         OutboxMetrics,
         ApplyStatusEvent,
@@ -152,6 +186,7 @@ export class GatewayModule {
         IkmReports,
         ApplicationTimelines,
         PerformanceReports,
+        ...seeding.providers,
       ],
     };
   }

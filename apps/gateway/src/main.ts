@@ -1,5 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import type { GatewayConfig } from './config/gateway.config';
+import { runDemoSeederCli } from './demo-seeder/demo-seeder.cli';
 import { createGatewayApp } from './gateway.app';
 
 async function bootstrap(): Promise<void> {
@@ -9,4 +10,9 @@ async function bootstrap(): Promise<void> {
   await app.listen(port, '0.0.0.0');
 }
 
-void bootstrap();
+// One bundle serves and seeds: `node main.js seed ...` writes demo history (`npm run seed`).
+if (process.argv[2] === 'seed') {
+  void runDemoSeederCli(process.argv.slice(3)).then((code) => process.exit(code));
+} else {
+  void bootstrap();
+}

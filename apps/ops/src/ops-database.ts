@@ -1,6 +1,8 @@
 import { appDataSourceOptions } from '@mpp/persistence';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateOpsSchema1764547200000 } from './migrations/1764547200000-create-ops-schema';
+import { CreateAuditLog1764806400000 } from './migrations/1764806400000-create-audit-log';
+import { CreateParkedMessages1765069200000 } from './migrations/1765069200000-create-parked-messages';
 
 export const OPS_SCHEMA = 'ops';
 
@@ -9,6 +11,10 @@ export function opsDataSourceOptions(): Promise<DataSourceOptions> {
   return appDataSourceOptions({
     schema: OPS_SCHEMA,
     entities: [],
-    migrations: [CreateOpsSchema1764547200000],
+    migrations: [
+      CreateOpsSchema1764547200000,
+      CreateAuditLog1764806400000,
+      CreateParkedMessages1765069200000,
+    ],
   });
 }

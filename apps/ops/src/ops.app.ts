@@ -1,10 +1,11 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { acceptJsonBodies, answerMalformedHttpAsProblems, validationProblem } from '@mpp/problems';
 import { Logger } from 'nestjs-pino';
 import { serveDashboard } from './dashboard/dashboard-assets';
 import { OpsModule } from './ops.module';
-import { validationProblem } from './problems/validation-problem';
+import { serveChartLibrary } from './reports/chart-library';
 
 const BODY_LIMIT = '64kb';
 
@@ -18,7 +19,8 @@ export async function createOpsApp(): Promise<NestExpressApplication> {
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
+  acceptJsonBodies(app, { limit: BODY_LIMIT });
+  answerMalformedHttpAsProblems(app.getHttpServer());
   app.enableShutdownHooks();
   app.useGlobalPipes(
     new ValidationPipe({
@@ -30,5 +32,6 @@ export async function createOpsApp(): Promise<NestExpressApplication> {
     }),
   );
   serveDashboard(app);
+  serveChartLibrary(app);
   return app;
 }

@@ -3,13 +3,15 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@mpp/audit';
 import { FlowModule } from '@mpp/flow';
-import { KafkaModule } from '@mpp/kafka';
+import { KafkaModule, MessageParking } from '@mpp/kafka';
 import {
   DatabaseHealthController,
   MetricsModule,
   ObservabilityLoggingModule,
 } from '@mpp/observability';
+import { AuditController } from './audit/audit.controller';
 import { Authenticator } from './auth/authenticator';
 import { OperatorDirectory } from './auth/operator-directory';
 import { OperatorGuard } from './auth/operator.guard';
@@ -40,6 +42,8 @@ import { opsDataSourceOptions } from './ops-database';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { AgencyDirectory } from './registry/agency-directory';
 import { RegistryIngestion } from './registry/registry-ingestion';
+import { GatewayReports } from './reports/gateway-reports';
+import { ReportsController } from './reports/reports.controller';
 
 export const OPS_COMPONENT = 'ops';
 
@@ -62,6 +66,7 @@ export class OpsModule {
         FlowModule.forComponent({ name: OPS_COMPONENT, instance: config.OPS_INSTANCE_ID }),
         TypeOrmModule.forRootAsync({ useFactory: opsDataSourceOptions }),
         TerminusModule,
+        AuditModule,
       ],
       controllers: [
         DatabaseHealthController,
@@ -71,6 +76,8 @@ export class OpsModule {
         AgencyHealthController,
         DeadLettersController,
         LiveController,
+        AuditController,
+        ReportsController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -89,12 +96,14 @@ export class OpsModule {
         FlowRetention,
         AgencyDirectory,
         RegistryIngestion,
+        MessageParking,
         LegacyCallStats,
         AgencyHealthReport,
         ConsumerLagReader,
         DeadLetterStore,
         DeadLetterIngestion,
         HandleDeadLetters,
+        GatewayReports,
       ],
     };
   }

@@ -14,6 +14,11 @@ export class MalformedMessageError extends Error {
   }
 }
 
+/** A well-formed CloudEvent of a type its consumer does not handle. */
+export class UnsupportedEventType extends Error {
+  override readonly name = 'UnsupportedEventType';
+}
+
 /** Encodes an event in the CloudEvents Kafka binding, binary content mode. */
 export function encodeCloudEvent(event: CloudEvent, key: string): Message {
   const headers: IHeaders = {

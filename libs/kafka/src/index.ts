@@ -6,3 +6,5 @@ export * from './kafka.module';
 export * from './kafka.tokens';
 export * from './kafkajs-log-bridge';
 export * from './kafka-microservice';
+export * from './parking/parked-message-table';
+export * from './parking/message-parking';

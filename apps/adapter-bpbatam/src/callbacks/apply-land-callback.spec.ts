@@ -1,7 +1,7 @@
 import type { StatusNews, StatusReporter } from '@mpp/adapter-sdk';
 import { ApplicationStatus as S } from '@mpp/contracts';
+import { ProblemError } from '@mpp/problems';
 import { ApplyLandCallback } from './apply-land-callback';
-import { CallbackProblem } from './callback-problem';
 import type { LandCallbackDto } from './land-callback.dto';
 
 const APPLICATION = '6f1c2a7e-2b1d-4f7a-9a51-0d3e5c1b2a90';
@@ -62,7 +62,7 @@ describe('applying a land callback', () => {
   it('refuses, for a retry, a callback about an application not on record', async () => {
     const { apply } = setUp({ onRecord: false });
     const refusal = apply.apply(callback({ status: 'DITERIMA' }));
-    await expect(refusal).rejects.toBeInstanceOf(CallbackProblem);
+    await expect(refusal).rejects.toBeInstanceOf(ProblemError);
     await expect(refusal).rejects.toMatchObject({ status: 409 });
     // Not remembered: the retry is applied once the submission is recorded.
   });

@@ -1,74 +1,52 @@
 import { HttpStatus } from '@nestjs/common';
+import { flattenValidationErrors, ProblemError, type LocalizedText } from '@mpp/problems';
 import type { ValidationError } from 'class-validator';
 
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
-
 /**
- * Why a callback is not taken, as RFC 9457 problem details. Anything but a 2xx makes the land
- * system send the callback again later, so "not now" answers are as important as refusals.
+ * Why a callback is not taken. Anything but a 2xx makes the land system send the callback
+ * again later, so "not now" answers matter as much as refusals.
  */
-export class CallbackProblem extends Error {
-  override readonly name = 'CallbackProblem';
-
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    readonly title: string,
-    readonly detail?: string,
-    readonly errors?: FieldError[],
-  ) {
-    super(detail ?? title);
-  }
-}
-
 export const CallbackProblems = {
   /** One answer for every failed check, so a forger learns nothing from it. */
-  notAuthentic(): CallbackProblem {
-    return new CallbackProblem(
-      HttpStatus.UNAUTHORIZED,
+  notAuthentic(): ProblemError {
+    return new ProblemError(
       '/problems/callback-not-authentic',
-      'Callback not authentic',
-      'The signature or its timestamp does not verify.',
+      HttpStatus.UNAUTHORIZED,
+      { id: 'Callback tidak autentik', en: 'Callback not authentic' },
+      {
+        id: 'Tanda tangan atau cap waktunya tidak dapat diverifikasi.',
+        en: 'The signature or its timestamp does not verify.',
+      },
     );
   },
-  malformed(detail: string, errors?: FieldError[]): CallbackProblem {
-    return new CallbackProblem(
-      HttpStatus.BAD_REQUEST,
+  malformed(detail: LocalizedText, validation: ValidationError[] = []): ProblemError {
+    return new ProblemError(
       '/problems/malformed-callback',
-      'Malformed callback',
+      HttpStatus.BAD_REQUEST,
+      { id: 'Callback tidak dapat dibaca', en: 'Malformed callback' },
       detail,
-      errors,
+      validation.length > 0 ? flattenValidationErrors(validation) : undefined,
     );
   },
-  invalidFields(validation: ValidationError[]): CallbackProblem {
-    const errors = validation.flatMap((error) =>
-      Object.entries(error.constraints ?? {}).map(([code, message]) => ({
-        field: error.property,
-        code,
-        message,
-      })),
+  invalidFields(validation: ValidationError[]): ProblemError {
+    return CallbackProblems.malformed(
+      {
+        id: `${validation.length} isian tidak valid.`,
+        en: `${validation.length} field(s) are not valid.`,
+      },
+      validation,
     );
-    return CallbackProblems.malformed(`${errors.length} field(s) are not valid.`, errors);
   },
-  unknownApplication(applicationId: string): CallbackProblem {
-    return notYet(
+  /** A callback that may apply later: a 409, so the land system sends it again. */
+  unknownApplication(applicationId: string): ProblemError {
+    return new ProblemError(
       '/problems/unknown-application',
-      'Application not on record yet',
-      `No submission of ${applicationId} is recorded here yet`,
+      HttpStatus.CONFLICT,
+      { id: 'Permohonan belum tercatat', en: 'Application not on record yet' },
+      {
+        id: `Pengiriman ${applicationId} belum tercatat di sini; kirim callback lagi nanti.`,
+        en: `No submission of ${applicationId} is recorded here yet; send the callback again later.`,
+      },
     );
   },
 };
-
-/** A callback that may apply later: a 409, so the land system sends it again. */
-function notYet(type: string, title: string, why: string): CallbackProblem {
-  return new CallbackProblem(
-    HttpStatus.CONFLICT,
-    type,
-    title,
-    `${why}; send the callback again later.`,
-  );
-}

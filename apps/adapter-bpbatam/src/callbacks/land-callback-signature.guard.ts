@@ -20,7 +20,12 @@ export class LandCallbackSignatureGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RawBodyRequest<Request>>();
     // The JSON body parser keeps the raw bytes; anything it did not parse has none.
-    if (!request.rawBody) throw CallbackProblems.malformed('The body must be a JSON object.');
+    if (!request.rawBody) {
+      throw CallbackProblems.malformed({
+        id: 'Isi callback harus objek JSON.',
+        en: 'The body must be a JSON object.',
+      });
+    }
     const verdict = verifyCallbackSignature(
       {
         timestamp: request.header(CallbackHeaders.timestamp),

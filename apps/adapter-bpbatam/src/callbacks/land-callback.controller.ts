@@ -4,12 +4,10 @@ import {
   HttpCode,
   HttpStatus,
   Post,
-  UseFilters,
   UseGuards,
   ValidationPipe,
 } from '@nestjs/common';
 import { ApplyLandCallback, type CallbackOutcome } from './apply-land-callback';
-import { CallbackProblemFilter } from './callback-problem.filter';
 import { CallbackProblems } from './callback-problem';
 import { LandCallbackDto } from './land-callback.dto';
 import { LandCallbackSignatureGuard } from './land-callback-signature.guard';
@@ -27,7 +25,6 @@ const CALLBACK_VALIDATION = new ValidationPipe({
  * The signature is checked before the body is looked at; a 2xx means the status is emitted.
  */
 @Controller('callbacks/land')
-@UseFilters(CallbackProblemFilter)
 export class LandCallbackController {
   constructor(private readonly applyCallback: ApplyLandCallback) {}
 

@@ -1,10 +1,10 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { isServiceCode } from '@mpp/contracts';
+import { addDomainFormats } from '@mpp/validation';
 import { BPBATAM_ADAPTER } from '../bpbatam.adapter';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+const ajv = addDomainFormats(addFormats(new Ajv({ allErrors: true, strict: false })));
 const { services } = BPBATAM_ADAPTER.definition;
 const schemaOf = (code: string) => services.find((service) => service.code === code)!.dataSchema;
 
@@ -42,6 +42,9 @@ describe('land service descriptors', () => {
       true,
     );
     expect(validate({ ...valid, nib: '912000123456' })).toBe(false);
+    expect(validate({ ...valid, npwp: '2171011508900001' })).toBe(true); // a resident's NIK
+    expect(validate({ ...valid, npwp: '2171013202900001' })).toBe(false); // no real birth date
+    expect(validate({ ...valid, npwp: '0000000000000000' })).toBe(false);
     expect(validate({ ...valid, luasM2: 0 })).toBe(false);
     expect(validate({ ...valid, kecamatan: 'Tanjungpinang' })).toBe(false);
     expect(validate({ ...valid, peruntukan: 'tambang' })).toBe(false);

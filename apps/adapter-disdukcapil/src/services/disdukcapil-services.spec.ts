@@ -1,10 +1,10 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { isServiceCode } from '@mpp/contracts';
+import { addDomainFormats } from '@mpp/validation';
 import { DISDUKCAPIL_ADAPTER } from '../disdukcapil.adapter';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+const ajv = addDomainFormats(addFormats(new Ajv({ allErrors: true, strict: false })));
 const { services } = DISDUKCAPIL_ADAPTER.definition;
 const schemaOf = (code: string) => services.find((service) => service.code === code)!.dataSchema;
 

@@ -1,10 +1,10 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { isServiceCode } from '@mpp/contracts';
+import { addDomainFormats } from '@mpp/validation';
 import { DPMPTSP_ADAPTER } from '../dpmptsp.adapter';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+const ajv = addDomainFormats(addFormats(new Ajv({ allErrors: true, strict: false })));
 const { services } = DPMPTSP_ADAPTER.definition;
 const schemaOf = (code: string) => services.find((service) => service.code === code)!.dataSchema;
 
@@ -49,6 +49,7 @@ describe('DPMPTSP service descriptors', () => {
     expect(validate({ ...valid, kbli: ['56303', '56303'] })).toBe(false);
     expect(validate({ ...valid, skalaUsaha: 'raksasa' })).toBe(false);
     expect(validate({ ...valid, email: 'bukan-email' })).toBe(false);
+    expect(validate({ ...valid, email: 'usaha@localhost' })).toBe(false);
     expect(validate({ ...valid, kecamatan: 'Tanjungpinang Barat' })).toBe(false);
     expect(validate({ ...valid, kodePos: '12345' })).toBe(false);
     const { alamat: _alamat, ...withoutAddress } = valid;

@@ -11,10 +11,12 @@ import {
 } from '@nestjs/common';
 import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AuditActors, appendAuditRecord } from '@mpp/audit';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditActions, AuditSubjects } from '../audit/audit-actions';
 import { Problems } from '../problems/problem';
-import { AccessRoles } from './access-roles';
-import { RequireRoles } from './access.decorators';
+import { AccessRoles, type AuthenticatedClient } from './access-roles';
+import { CurrentClient, RequireRoles } from './access.decorators';
 import { ClientDirectory, type ClientView, type IssuedKey } from './client-directory';
 import { CreateClientDto, GrantsDto } from './dto/client.dto';
 
@@ -33,11 +35,20 @@ export class AdminController {
 
   /** Creates a client with its first key; the key is in this answer only. */
   @Post()
-  async create(@Body() body: CreateClientDto): Promise<ClientView & { apiKey: string }> {
+  async create(
+    @Body() body: CreateClientDto,
+    @CurrentClient() admin: AuthenticatedClient,
+  ): Promise<ClientView & { apiKey: string }> {
     return this.db.transaction(async (tx) => {
       if (await this.directory.exists(body.id, tx)) throw Problems.clientExists(body.id);
       await this.directory.create(tx, body);
-      const { apiKey } = await this.directory.issueKey(tx, body.id);
+      const { apiKey, keyId, hint } = await this.directory.issueKey(tx, body.id);
+      await this.audit(tx, admin, AuditActions.clientCreated, body.id, {
+        roles: body.roles,
+        grants: body.grants,
+        keyId,
+        hint,
+      });
       return { ...(await this.directory.view(body.id, tx))!, apiKey };
     });
   }
@@ -56,10 +67,18 @@ export class AdminController {
 
   /** Another key for rotation: both work until the old one is revoked. */
   @Post(':clientId/keys')
-  async issueKey(@Param('clientId') clientId: string): Promise<IssuedKey> {
+  async issueKey(
+    @Param('clientId') clientId: string,
+    @CurrentClient() admin: AuthenticatedClient,
+  ): Promise<IssuedKey> {
     return this.db.transaction(async (tx) => {
       if (!(await this.directory.exists(this.knownId(clientId), tx))) this.notFound(clientId);
-      return this.directory.issueKey(tx, clientId);
+      const issued = await this.directory.issueKey(tx, clientId);
+      await this.audit(tx, admin, AuditActions.keyIssued, clientId, {
+        keyId: issued.keyId,
+        hint: issued.hint,
+      });
+      return issued;
     });
   }
 
@@ -68,10 +87,13 @@ export class AdminController {
   async revokeKey(
     @Param('clientId') clientId: string,
     @Param('keyId', new ParseUUIDPipe()) keyId: string,
+    @CurrentClient() admin: AuthenticatedClient,
   ): Promise<void> {
-    const revoked = await this.db.transaction((tx) =>
-      this.directory.revokeKey(tx, this.knownId(clientId), keyId),
-    );
+    const revoked = await this.db.transaction(async (tx) => {
+      if (!(await this.directory.revokeKey(tx, this.knownId(clientId), keyId))) return false;
+      await this.audit(tx, admin, AuditActions.keyRevoked, clientId, { keyId });
+      return true;
+    });
     if (!revoked) throw Problems.keyNotFound();
   }
 
@@ -79,11 +101,28 @@ export class AdminController {
   async replaceGrants(
     @Param('clientId') clientId: string,
     @Body() body: GrantsDto,
+    @CurrentClient() admin: AuthenticatedClient,
   ): Promise<ClientView> {
     return this.db.transaction(async (tx) => {
       if (!(await this.directory.exists(this.knownId(clientId), tx))) this.notFound(clientId);
       await this.directory.replaceGrants(tx, clientId, body.grants);
+      await this.audit(tx, admin, AuditActions.grantsReplaced, clientId, { grants: body.grants });
       return (await this.directory.view(clientId, tx))!;
+    });
+  }
+
+  private audit(
+    tx: EntityManager,
+    admin: AuthenticatedClient,
+    action: string,
+    clientId: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    return appendAuditRecord(tx, {
+      actor: AuditActors.client(admin.id),
+      action,
+      subject: AuditSubjects.client(clientId),
+      detail,
     });
   }
 

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditActors, appendAuditRecord } from '@mpp/audit';
 import { DataSource } from 'typeorm';
+import { AuditActions, AuditSubjects } from '../audit/audit-actions';
 import type { GatewayConfig } from '../config/gateway.config';
 import { AccessRoles } from './access-roles';
 import { hashApiKey } from './api-key';
@@ -34,15 +36,30 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
         hashApiKey(key),
       ]);
       if (known.length > 0) return;
+      const audited = {
+        actor: AuditActors.system,
+        subject: AuditSubjects.client(BOOTSTRAP_ADMIN_ID),
+      };
       if (!(await this.directory.exists(BOOTSTRAP_ADMIN_ID, tx))) {
-        await this.directory.create(tx, {
+        const admin = {
           id: BOOTSTRAP_ADMIN_ID,
           name: 'Administrator',
           roles: [AccessRoles.admin, AccessRoles.ops],
           grants: [],
+        };
+        await this.directory.create(tx, admin);
+        await appendAuditRecord(tx, {
+          ...audited,
+          action: AuditActions.clientCreated,
+          detail: { roles: admin.roles, grants: admin.grants },
         });
       }
-      await this.directory.issueKey(tx, BOOTSTRAP_ADMIN_ID, key);
+      const { keyId, hint } = await this.directory.issueKey(tx, BOOTSTRAP_ADMIN_ID, key);
+      await appendAuditRecord(tx, {
+        ...audited,
+        action: AuditActions.keyIssued,
+        detail: { keyId, hint, from: 'GATEWAY_ADMIN_KEY' },
+      });
       this.logger.log(`administrator key from GATEWAY_ADMIN_KEY registered`);
     });
   }

@@ -1,8 +1,10 @@
 import type { AuthenticatedClient } from '../access/access-roles';
 import { Injectable } from '@nestjs/common';
 import { ApplicationStatus, StatusMachine, Topics, type EventType } from '@mpp/contracts';
+import { AuditActors, appendAuditRecord } from '@mpp/audit';
 import { IsNull, type EntityManager } from 'typeorm';
-import { appendToOutbox } from '../outbox/outbox-writer';
+import { AuditActions, AuditSubjects } from '../audit/audit-actions';
+import { OutboxWriter } from '../outbox/outbox-writer';
 import { Problems } from '../problems/problem';
 import { assertMayAccess } from './request-origin';
 import { ApplicationRequestEntity, ApplicationRequestKind } from './application-request.entity';
@@ -31,6 +33,8 @@ export interface ApplicantRequest {
  */
 @Injectable()
 export class ApplicationRequestLog {
+  constructor(private readonly outbox: OutboxWriter) {}
+
   /**
    * Locks the application for the rest of the transaction, so requests and status reports of
    * one application are decided one at a time.
@@ -59,7 +63,7 @@ export class ApplicationRequestLog {
     application: ApplicationEntity,
     request: ApplicantRequest,
   ): Promise<void> {
-    const eventId = await appendToOutbox(db, {
+    const eventId = await this.outbox.append(db, {
       applicationId: application.id,
       topic: Topics.applicationsOf(application.agency),
       eventType: request.eventType,
@@ -82,6 +86,19 @@ export class ApplicationRequestLog {
         request.requestedAt,
       ],
     );
+    await appendAuditRecord(db, {
+      actor: AuditActors.client(request.origin.clientId),
+      action:
+        request.kind === ApplicationRequestKind.RESUBMISSION
+          ? AuditActions.resubmissionRequested
+          : AuditActions.cancellationRequested,
+      subject: AuditSubjects.application(application.id),
+      detail: {
+        status: application.status,
+        ...(request.revision ? { revision: request.revision } : {}),
+      },
+      at: request.requestedAt,
+    });
   }
 
   /** Settles the pending requests that a status the agency reported answers. */

@@ -18,6 +18,7 @@ export class ApplicationEntity {
   @Column({ name: 'client_id', type: 'text' })
   clientId!: string;
 
+  /** Sealed in the table (encryption/); ApplicantDecryption opens it whenever a row is loaded. */
   @Column({ type: 'jsonb' })
   applicant!: Applicant;
 

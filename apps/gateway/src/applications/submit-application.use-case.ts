@@ -10,10 +10,14 @@ import {
   Topics,
   type ApplicationSubmitted,
 } from '@mpp/contracts';
+import { AuditActors, appendAuditRecord } from '@mpp/audit';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditActions, AuditSubjects } from '../audit/audit-actions';
 import { ServiceCatalog } from '../catalog/service-catalog';
 import { ConcurrentIdempotentRequest, IdempotencyStore } from '../idempotency/idempotency-store';
-import { appendToOutbox } from '../outbox/outbox-writer';
+import { PersonalDataCipher } from '../encryption/personal-data-cipher';
+import { SealingContexts } from '../encryption/sealing-contexts';
+import { OutboxWriter } from '../outbox/outbox-writer';
 import { AcceptedRequests, transactionWithTime } from './accepted-requests';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { SubmitApplicationDto } from './dto/submit-application.dto';
@@ -54,6 +58,8 @@ export class SubmitApplication {
     private readonly catalog: ServiceCatalog,
     private readonly accepted: AcceptedRequests,
     private readonly idempotency: IdempotencyStore,
+    private readonly outbox: OutboxWriter,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   async execute(command: SubmitApplicationCommand): Promise<SubmitApplicationResult> {
@@ -127,7 +133,7 @@ export class SubmitApplication {
         body.serviceCode,
         agency,
         clientId,
-        applicant,
+        this.cipher.seal(applicant, SealingContexts.applicant(id)),
         body.data,
         JSON.stringify(documents),
         ApplicationStatus.SUBMITTED,
@@ -150,7 +156,7 @@ export class SubmitApplication {
       documents,
       submittedAt: now.toISOString(),
     };
-    await appendToOutbox(db, {
+    await this.outbox.append(db, {
       applicationId: id,
       topic: Topics.applicationsOf(agency),
       eventType: EventTypes.applicationSubmitted,
@@ -158,6 +164,13 @@ export class SubmitApplication {
       correlationId: origin.correlationId,
       traceparent: origin.traceparent,
       createdAt: now,
+    });
+    await appendAuditRecord(db, {
+      actor: AuditActors.client(clientId),
+      action: AuditActions.applicationSubmitted,
+      subject: AuditSubjects.application(id),
+      detail: { serviceCode: body.serviceCode, agency },
+      at: now,
     });
 
     const receipt: SubmissionReceipt = {

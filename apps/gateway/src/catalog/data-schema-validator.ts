@@ -1,9 +1,13 @@
+import { addDomainFormats, domainFormatProblem } from '@mpp/validation';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FieldError } from '../problems/problem';
 
-const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
-addFormats(ajv);
+// Formats that adapters' domain decorators announce (nik, npwp, ...) are checked by the same
+// rules as the envelope; `verbose` keeps the failing value, to name the exact problem.
+const ajv = addDomainFormats(
+  addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false, verbose: true })),
+);
 
 /** Validates an application's `data` against the JSON Schema its service announced. */
 export class DataSchemaValidator {
@@ -30,6 +34,11 @@ function toFieldError(error: ErrorObject): FieldError {
     path.push(params.additionalProperty);
   }
   const field = ['data', ...path].join('.');
+  const domain =
+    error.keyword === 'format'
+      ? domainFormatProblem(String(error.params.format), error.data)
+      : undefined;
+  if (domain) return { field, code: domain.code, message: domain.message.en };
   const message =
     error.keyword === 'additionalProperties'
       ? `${field} is not allowed`

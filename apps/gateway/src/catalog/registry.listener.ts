@@ -1,23 +1,13 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import {
-  agencyOfServiceCode,
-  EventTypes,
-  isServiceCode,
-  Topics,
-  type AdapterHeartbeat,
-  type ServiceDescriptor,
-} from '@mpp/contracts';
-import { decodeCloudEvent, KAFKA_CLIENT } from '@mpp/kafka';
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { Topics } from '@mpp/contracts';
+import { KAFKA_CLIENT, MessageParking, unreadableReason, type ConsumedMessage } from '@mpp/kafka';
+import type { Consumer, Kafka } from 'kafkajs';
 import type { GatewayConfig } from '../config/gateway.config';
+import { readRegistryRecord, type RegistryRecord } from './registry-record';
 import { ServiceCatalog } from './service-catalog';
+
+const CONSUMER = 'gateway.catalog';
 
 /**
  * Reads the compacted registry topic from the beginning, as every gateway instance must know
@@ -25,13 +15,13 @@ import { ServiceCatalog } from './service-catalog';
  */
 @Injectable()
 export class RegistryListener implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RegistryListener.name);
   private consumer?: Consumer;
 
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     private readonly catalog: ServiceCatalog,
     private readonly config: ConfigService<GatewayConfig, true>,
+    private readonly parking: MessageParking,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,44 +35,36 @@ export class RegistryListener implements OnApplicationBootstrap, OnApplicationSh
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: Topics.registry, fromBeginning: true });
-    await this.consumer.run({ eachMessage: ({ message }) => this.onMessage(message) });
+    await this.consumer.run({
+      eachMessage: ({ topic, partition, message }) => this.onMessage({ topic, partition, message }),
+    });
   }
 
-  async onMessage(message: KafkaMessage): Promise<void> {
-    const key = message.key?.toString() ?? '';
-    if (message.value === null) {
-      if (key.startsWith('service:')) await this.catalog.withdraw(key.slice('service:'.length));
+  /** A record the catalog cannot use is parked, so the others are still learnt. */
+  async onMessage(consumed: ConsumedMessage): Promise<void> {
+    let record: RegistryRecord;
+    try {
+      record = readRegistryRecord(consumed.message);
+    } catch (error) {
+      await this.parking.park(CONSUMER, consumed, unreadableReason(error), error);
       return;
     }
-    try {
-      const event = decodeCloudEvent<unknown>({ headers: message.headers, value: message.value });
-      if (event.type === EventTypes.serviceAnnounced) {
-        const descriptor = event.data as ServiceDescriptor;
-        if (!isAnnouncement(descriptor)) throw new Error('not a service descriptor');
-        await this.catalog.announce(descriptor, new Date(event.time));
-      } else if (event.type === EventTypes.adapterHeartbeat) {
-        this.catalog.heartbeat(event.data as AdapterHeartbeat);
-      }
-    } catch (error) {
-      // A bad registry record must not stop the catalog from learning the others.
-      this.logger.warn(`ignored registry record ${key}: ${String(error)}`);
+    switch (record.kind) {
+      case 'service':
+        await this.catalog.announce(record.descriptor, record.announcedAt);
+        break;
+      case 'withdrawn':
+        await this.catalog.withdraw(record.code);
+        break;
+      case 'heartbeat':
+        this.catalog.heartbeat(record.beat);
+        break;
+      case 'instance-gone':
+        break;
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
-}
-
-function isAnnouncement(value: ServiceDescriptor): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    isServiceCode(value.code) &&
-    agencyOfServiceCode(value.code) === value.agency &&
-    typeof value.dataSchema === 'object' &&
-    value.dataSchema !== null &&
-    typeof value.name?.id === 'string' &&
-    typeof value.name?.en === 'string'
-  );
 }

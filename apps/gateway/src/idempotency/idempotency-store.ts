@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { GatewayConfig } from '../config/gateway.config';
+import { PersonalDataCipher } from '../encryption/personal-data-cipher';
+import { SealingContexts } from '../encryption/sealing-contexts';
 import { Problems } from '../problems/problem';
 
 /**
@@ -10,7 +12,10 @@ import { Problems } from '../problems/problem';
  */
 @Injectable()
 export class IdempotencyStore {
-  constructor(private readonly config: ConfigService<GatewayConfig, true>) {}
+  constructor(
+    private readonly config: ConfigService<GatewayConfig, true>,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   /** The earlier answer to this key; a different request under the same key is refused. */
   async earlierAnswer<T>(
@@ -26,7 +31,10 @@ export class IdempotencyStore {
     );
     if (rows.length === 0) return undefined;
     if (rows[0].request_hash !== requestHash) throw Problems.idempotencyConflict();
-    return rows[0].response_body;
+    return this.cipher.open<T>(
+      rows[0].response_body,
+      SealingContexts.idempotentAnswer(clientId, key),
+    );
   }
 
   async remember(
@@ -49,7 +57,14 @@ export class IdempotencyStore {
              created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
          WHERE idempotency_record.expires_at <= now()
        RETURNING key`,
-      [clientId, key, requestHash, answer, now, expiresAt],
+      [
+        clientId,
+        key,
+        requestHash,
+        this.cipher.seal(answer, SealingContexts.idempotentAnswer(clientId, key)),
+        now,
+        expiresAt,
+      ],
     );
     if (stored.length === 0) throw new ConcurrentIdempotentRequest();
   }

@@ -23,8 +23,10 @@ import {
   type PublishedEvent,
 } from '@mpp/kafka';
 import type { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { GatewayConfig } from '../config/gateway.config';
+import { PersonalDataCipher } from '../encryption/personal-data-cipher';
+import { SealingContexts } from '../encryption/sealing-contexts';
 
 interface PendingRecord {
   id: string;
@@ -39,6 +41,7 @@ interface PendingRecord {
 }
 
 const MAX_BACKOFF_MS = 5000;
+const UNREADABLE_WARNING_INTERVAL_MS = 60_000;
 
 /**
  * Publishes committed outbox records to Kafka and marks them published. Several gateway
@@ -55,6 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private wake?: () => void;
   private nudged = false;
   private readonly provisionedTopics = new Set<string>();
+  private lastUnreadableWarning = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -62,6 +66,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     private readonly config: ConfigService<GatewayConfig, true>,
     private readonly flow: FlowRecorder,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -86,7 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     const batchSize = this.config.get('OUTBOX_BATCH_SIZE', { infer: true });
     const relayed = await this.db.transaction(async (tx) => {
-      const records: PendingRecord[] = await tx.query(
+      const claimed: PendingRecord[] = await tx.query(
         `SELECT o.id, o.application_id, o.topic, o.event_id, o.event_type, o.payload,
                 o.correlation_id, o.traceparent, o.created_at
            FROM outbox o
@@ -101,6 +106,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
+      const records = await this.openPayloads(tx, claimed);
       if (records.length === 0) return [];
       let published;
       let publishedAt: Date;
@@ -138,6 +144,43 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.recordHop(record, placed, publishedAt);
     }
     return relayed.length;
+  }
+
+  /**
+   * The claimed records with their payloads opened: adapters need the applicant, so personal data
+   * leaves its seal only on its way to Kafka. A record that cannot be opened (its data key is
+   * missing or wrong) stays pending with the error on it; it holds back only its own
+   * application's later events, which are never claimed before it.
+   */
+  private async openPayloads(
+    tx: EntityManager,
+    claimed: PendingRecord[],
+  ): Promise<PendingRecord[]> {
+    const opened: PendingRecord[] = [];
+    const unreadable: string[] = [];
+    let failure = '';
+    for (const record of claimed) {
+      try {
+        const context = SealingContexts.outboxPayload(record.event_id);
+        opened.push({ ...record, payload: this.cipher.open(record.payload, context) });
+      } catch (error) {
+        unreadable.push(record.id);
+        failure = String(error);
+      }
+    }
+    if (unreadable.length > 0) {
+      await tx.query(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+        [unreadable, failure.slice(0, 1000)],
+      );
+      if (Date.now() - this.lastUnreadableWarning > UNREADABLE_WARNING_INTERVAL_MS) {
+        this.lastUnreadableWarning = Date.now();
+        this.logger.error(
+          `outbox records ${unreadable.join(', ')} cannot be published: ${failure}`,
+        );
+      }
+    }
+    return opened;
   }
 
   /** The hop finished when Kafka acknowledged the event, before the record was marked. */

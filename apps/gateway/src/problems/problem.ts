@@ -1,54 +1,25 @@
-/** RFC 9457 problem types of the API; `type` values are stable and documented in docs/api.md. */
+import { HttpProblems, HttpProblemTypes, ProblemError, type LocalizedText } from '@mpp/problems';
+
+export { ProblemError, type FieldError, type Language, type LocalizedText } from '@mpp/problems';
+
+/** RFC 9457 problem types of the API; `type` values are stable and listed in the README. */
 export const ProblemTypes = {
-  validation: '/problems/validation-failed',
-  malformedRequest: '/problems/malformed-request',
+  ...HttpProblemTypes,
   unknownService: '/problems/unknown-service',
-  notFound: '/problems/not-found',
   idempotencyConflict: '/problems/idempotency-key-reused',
   resubmissionNotAllowed: '/problems/resubmission-not-allowed',
   cancellationNotAllowed: '/problems/cancellation-not-allowed',
   surveyNotAllowed: '/problems/survey-not-allowed',
   surveyAlreadySubmitted: '/problems/survey-already-submitted',
-  payloadTooLarge: '/problems/payload-too-large',
-  unsupportedMediaType: '/problems/unsupported-media-type',
-  methodNotAllowed: '/problems/method-not-allowed',
-  unauthenticated: '/problems/unauthenticated',
-  forbidden: '/problems/forbidden',
   serviceNotGranted: '/problems/service-not-granted',
-  rateLimited: '/problems/rate-limited',
-  tooDeeplyNested: '/problems/too-deeply-nested',
   clientExists: '/problems/client-exists',
-  internal: '/problems/internal-error',
 } as const;
 
 export type ProblemType = (typeof ProblemTypes)[keyof typeof ProblemTypes];
 
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
-
 /** Why a resubmission is refused. */
 export type ResubmissionRefusal =
   'not-awaiting-revision' | 'resubmission-pending' | 'cancellation-pending';
-
-export type Language = 'id' | 'en';
-export type LocalizedText = Record<Language, string>;
-
-/** A failure the API answers with problem+json. Domain code throws these; one filter renders them. */
-export class ProblemError extends Error {
-  constructor(
-    readonly type: ProblemType,
-    readonly status: number,
-    readonly title: LocalizedText,
-    readonly detail?: LocalizedText,
-    readonly errors?: FieldError[],
-  ) {
-    super(detail?.en ?? title.en);
-    this.name = 'ProblemError';
-  }
-}
 
 export const Problems = {
   missingCredentials(): ProblemError {
@@ -90,17 +61,6 @@ export const Problems = {
       },
     );
   },
-  tooDeeplyNested(limit: number): ProblemError {
-    return new ProblemError(
-      ProblemTypes.tooDeeplyNested,
-      400,
-      { id: 'Struktur JSON terlalu dalam', en: 'JSON nested too deeply' },
-      {
-        id: `Kedalaman JSON paling banyak ${limit} tingkat.`,
-        en: `JSON may be nested at most ${limit} levels deep.`,
-      },
-    );
-  },
   clientExists(id: string): ProblemError {
     return new ProblemError(
       ProblemTypes.clientExists,
@@ -123,18 +83,7 @@ export const Problems = {
       en: 'API key not found or revoked already',
     });
   },
-  validation(errors: FieldError[]): ProblemError {
-    return new ProblemError(
-      ProblemTypes.validation,
-      400,
-      { id: 'Data permohonan tidak valid', en: 'The request is not valid' },
-      {
-        id: `${errors.length} isian perlu diperbaiki.`,
-        en: `${errors.length} field(s) need correction.`,
-      },
-      errors,
-    );
-  },
+  validation: HttpProblems.validation,
   unknownService(code: string): ProblemError {
     return new ProblemError(
       ProblemTypes.unknownService,

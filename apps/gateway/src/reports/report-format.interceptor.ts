@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
-import { preferredLanguage } from '../problems/accept-language';
+import { preferredLanguage } from '@mpp/problems';
 import type { Language } from '../problems/problem';
 import { toCsv, type CsvTable } from './csv';
 

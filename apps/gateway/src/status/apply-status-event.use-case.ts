@@ -8,11 +8,14 @@ import {
   type ApplicationStatus,
   type CloudEvent,
 } from '@mpp/contracts';
+import { AuditActors, appendAuditRecord } from '@mpp/audit';
 import { FlowRecorder, traceIdOf } from '@mpp/flow';
 import { METRICS_REGISTRY } from '@mpp/observability';
 import { Counter, type Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRequestLog } from '../applications/application-request-log';
+import { AuditActions, AuditSubjects } from '../audit/audit-actions';
+import { queueStatusWebhook } from '../webhooks/webhook-queue';
 import type { StatusChangedMessage } from './status-changed.message';
 import { ReceiptOutcome } from './status-event-receipt.entity';
 
@@ -75,8 +78,8 @@ export class ApplyStatusEvent {
     event: CloudEvent<StatusChangedMessage>,
   ): Promise<StatusEventVerdict> {
     const report = event.data;
-    const rows: { status: ApplicationStatus }[] = await tx.query(
-      `SELECT status FROM application WHERE id = $1 FOR UPDATE`,
+    const rows: { status: ApplicationStatus; agency: string }[] = await tx.query(
+      `SELECT status, agency FROM application WHERE id = $1 FOR UPDATE`,
       [report.applicationId],
     );
     let verdict: StatusEventVerdict;
@@ -87,7 +90,7 @@ export class ApplyStatusEvent {
     } else {
       const judged = StatusMachine.judge(rows[0].status, report.status);
       if (judged.kind === 'apply') {
-        await this.record(tx, event, report);
+        await this.record(tx, event, rows[0]);
         await this.requests.settleAnsweredBy(tx, report.applicationId, report.status);
         verdict = { outcome: ReceiptOutcome.APPLIED };
       } else {
@@ -123,8 +126,9 @@ export class ApplyStatusEvent {
   private async record(
     tx: EntityManager,
     event: CloudEvent<StatusChangedMessage>,
-    report: StatusChangedMessage,
+    current: { status: ApplicationStatus; agency: string },
   ): Promise<void> {
+    const report = event.data;
     const occurredAt = new Date(report.occurredAt);
     await tx.query(
       `UPDATE application
@@ -149,5 +153,22 @@ export class ApplyStatusEvent {
         occurredAt,
       ],
     );
+    await appendAuditRecord(tx, {
+      actor: AuditActors.agency(current.agency),
+      action: AuditActions.statusApplied,
+      subject: AuditSubjects.application(report.applicationId),
+      detail: {
+        status: report.status,
+        previousStatus: current.status,
+        eventId: event.id,
+        ...(report.agencyReference ? { agencyReference: report.agencyReference } : {}),
+      },
+    });
+    await queueStatusWebhook(tx, {
+      applicationId: report.applicationId,
+      status: report.status,
+      reason: report.reason,
+      occurredAt: occurredAt.toISOString(),
+    });
   }
 }

@@ -4,7 +4,7 @@ import { StatusMachine, type ApplicationStatus } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { Problems } from '../problems/problem';
 import type { SubmitSurveyDto } from './dto/submit-survey.dto';
-import { SKM_ELEMENT_CODES } from './skm-elements';
+import { insertSurveyResponse } from './survey-responses';
 
 export interface SubmitSurveyCommand {
   applicationId: string;
@@ -35,26 +35,13 @@ export class SubmitSurvey {
     if (!StatusMachine.isFinal(found[0].status)) throw Problems.surveyNotAllowed(found[0].status);
 
     const submittedAt = new Date();
-    const respondent = body.respondent ?? {};
-    const inserted: unknown[] = await this.db.query(
-      `INSERT INTO survey_response (application_id, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-         suggestions, age_band, sex, education, occupation, client_id, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       ON CONFLICT (application_id) DO NOTHING
-       RETURNING application_id`,
-      [
-        applicationId,
-        ...SKM_ELEMENT_CODES.map((code) => body.answers[code]),
-        body.suggestions?.trim() || null,
-        respondent.ageBand ?? null,
-        respondent.sex ?? null,
-        respondent.education ?? null,
-        respondent.occupation ?? null,
-        clientId,
-        submittedAt,
-      ],
-    );
-    if (inserted.length === 0) throw Problems.surveyAlreadySubmitted();
+    const inserted = await insertSurveyResponse(this.db, {
+      applicationId,
+      body,
+      clientId,
+      submittedAt,
+    });
+    if (!inserted) throw Problems.surveyAlreadySubmitted();
     return { applicationId, submittedAt: submittedAt.toISOString() };
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { appendAuditRecord } from '@mpp/audit';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditActions, auditActorOf, AuditSubjects } from '../audit/audit-actions';
 import { Problems } from '../problems/problem';
 import type { AuthenticatedOperator, Operator, OperatorRole } from './operator';
 import { isApiKeyShaped, newApiKey, secretHash } from './secrets';
@@ -52,6 +54,12 @@ export class OperatorDirectory {
         [operator.id, name, role, createdBy],
       );
       if (inserted.length === 0) throw Problems.operatorExists(name);
+      await appendAuditRecord(tx, {
+        actor: auditActorOf(createdBy),
+        action: AuditActions.operatorCreated,
+        subject: AuditSubjects.operator(operator.id),
+        detail: { name, role },
+      });
       return { operator, key: await this.insertKey(tx, operator.id, null, createdBy) };
     });
   }
@@ -70,13 +78,22 @@ export class OperatorDirectory {
   }
 
   /** Revokes a key at once: requests and sessions made with it are refused from now on. */
-  async revokeKey(operatorId: string, keyId: string): Promise<boolean> {
-    const [, revoked]: [unknown, number] = await this.db.query(
-      `UPDATE operator_api_key SET revoked_at = coalesce(revoked_at, now())
-        WHERE id = $1 AND operator_id = $2`,
-      [keyId, operatorId],
-    );
-    return revoked > 0;
+  async revokeKey(operatorId: string, keyId: string, revokedBy: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [, revoked]: [unknown, number] = await tx.query(
+        `UPDATE operator_api_key SET revoked_at = coalesce(revoked_at, now())
+          WHERE id = $1 AND operator_id = $2`,
+        [keyId, operatorId],
+      );
+      if (revoked === 0) return false;
+      await appendAuditRecord(tx, {
+        actor: auditActorOf(revokedBy),
+        action: AuditActions.keyRevoked,
+        subject: AuditSubjects.operator(operatorId),
+        detail: { keyId },
+      });
+      return true;
+    });
   }
 
   async byName(name: string): Promise<Operator | undefined> {
@@ -138,6 +155,12 @@ export class OperatorDirectory {
        VALUES ($1, $2, $3, $4, $5, now(), $6)`,
       [id, operatorId, hash, hint, label, createdBy],
     );
+    await appendAuditRecord(tx, {
+      actor: auditActorOf(createdBy),
+      action: AuditActions.keyIssued,
+      subject: AuditSubjects.operator(operatorId),
+      detail: { keyId: id, hint },
+    });
     return { id, hint, label, apiKey: key };
   }
 }

@@ -46,7 +46,9 @@ export class OperatorsController {
   async revokeKey(
     @Param('operatorId', uuidParam('operatorId')) operatorId: string,
     @Param('keyId', uuidParam('keyId')) keyId: string,
+    @CurrentOperator() admin: AuthenticatedOperator,
   ) {
-    if (!(await this.directory.revokeKey(operatorId, keyId))) throw Problems.notFound(API_KEY);
+    const revoked = await this.directory.revokeKey(operatorId, keyId, admin.name);
+    if (!revoked) throw Problems.notFound(API_KEY);
   }
 }

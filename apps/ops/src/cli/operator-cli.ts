@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { parseArgs } from 'node:util';
+import { CLI_ACTOR } from '../audit/audit-actions';
 import { OPERATOR_NAME } from '../auth/dto/create-operator.dto';
 import { OperatorRoles, type OperatorRole } from '../auth/operator';
 import { OperatorDirectory, type IssuedApiKey } from '../auth/operator-directory';
@@ -26,8 +27,6 @@ const USAGE = `usage: npm run ops:operator -- <command>
   key <name> [--label <text>]     print a new API key for an operator
   revoke <name> <key-id>          revoke one of an operator's keys, at once
   list                            operators, their roles and keys (hints only)`;
-
-const CLI = 'cli';
 
 /**
  * Manages operators from a shell on the ops host: the first admin has to come from here. A new
@@ -89,7 +88,7 @@ async function add(
     io.err(`add needs a name (2-64 of a-z 0-9 . _ @ -) and --role ops|admin\n${USAGE}`);
     return 2;
   }
-  const { operator, key } = await directory.create(name, role as OperatorRole, CLI);
+  const { operator, key } = await directory.create(name, role as OperatorRole, CLI_ACTOR);
   io.err(`operator ${operator.name} (${operator.role}) created`);
   printKey(io, key);
   return 0;
@@ -106,7 +105,7 @@ async function issue(
     io.err(`no operator named ${name ?? '(none given)'}`);
     return 1;
   }
-  printKey(io, (await directory.issueKey(operator.id, label ?? null, CLI))!);
+  printKey(io, (await directory.issueKey(operator.id, label ?? null, CLI_ACTOR))!);
   return 0;
 }
 
@@ -117,7 +116,11 @@ async function revoke(
   keyId: string | undefined,
 ): Promise<number> {
   const operator = name ? await directory.byName(name) : undefined;
-  if (!operator || !keyId || !(await directory.revokeKey(operator.id, keyId).catch(() => false))) {
+  if (
+    !operator ||
+    !keyId ||
+    !(await directory.revokeKey(operator.id, keyId, CLI_ACTOR).catch(() => false))
+  ) {
     io.err(`no key ${keyId ?? '(none given)'} of an operator named ${name ?? '(none given)'}`);
     return 1;
   }

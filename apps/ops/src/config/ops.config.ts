@@ -1,6 +1,6 @@
 import { validateEnvironment } from '@mpp/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -72,6 +72,20 @@ export class OpsConfig {
   @IsInt()
   @Min(500)
   OPS_LIVE_INTERVAL_MS = 5000;
+
+  /** The gateway whose reports the reports page shows. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OPS_GATEWAY_URL = 'http://127.0.0.1:3000';
+
+  /** A gateway API key of a client with the `ops` role, for the reports. A secret. */
+  @IsOptional()
+  @IsString()
+  OPS_GATEWAY_API_KEY?: string;
+
+  /** Or a file holding that key, read at each use, so a rotated key needs no restart. */
+  @IsOptional()
+  @IsString()
+  OPS_GATEWAY_API_KEY_FILE?: string;
 }
 
 export function validateOpsConfig(raw: Record<string, unknown>): OpsConfig {

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditActors, appendAuditRecords } from '@mpp/audit';
 import { FlowHops, Topics, type FlowHop } from '@mpp/contracts';
 import { FlowRecorder, traceIdOf } from '@mpp/flow';
 import { CloudEventPublisher } from '@mpp/kafka';
 import { DataSource } from 'typeorm';
+import { AuditActions, AuditSubjects } from '../audit/audit-actions';
 import type { Operator } from '../auth/operator';
 import { maskFreeText } from '../masking/personal-data';
 import { OpsMetrics } from '../metrics/ops-metrics';
@@ -25,6 +27,10 @@ const FLOW_HOP: Record<Action, FlowHop> = {
   discarded: FlowHops.discarded,
 };
 const REASON_IN_FLOW_RECORD = 200;
+const AUDIT_ACTION: Record<Action, string> = {
+  replayed: AuditActions.deadLetterReplayed,
+  discarded: AuditActions.deadLetterDiscarded,
+};
 
 /**
  * Replays dead letters to the topic they came from, or discards them. Either is all or nothing
@@ -69,7 +75,23 @@ export class HandleDeadLetters {
       const done = letters.filter((letter) => letter.state !== 'parked');
       if (done.length > 0) throw Problems.deadLettersAlreadyHandled(done.map(({ id }) => id));
       await effect?.(letters);
-      return this.store.markHandled(tx, letters, action, operator, reason);
+      const marked = await this.store.markHandled(tx, letters, action, operator, reason);
+      // The operator's reason stays with the dead letter: free text may name people.
+      await appendAuditRecords(
+        tx,
+        marked.map((letter) => ({
+          actor: AuditActors.operator(operator.name),
+          action: AUDIT_ACTION[action],
+          subject: AuditSubjects.deadLetter(letter.id),
+          detail: {
+            agency: letter.agency,
+            applicationId: letter.applicationId,
+            eventType: letter.eventType,
+            parkedFor: letter.reason,
+          },
+        })),
+      );
+      return marked;
     });
     this.metrics.deadLettersHandled(action, handled.length);
     for (const letter of handled) this.recordFlow(action, letter, operator, reason);

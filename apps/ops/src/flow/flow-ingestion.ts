@@ -1,44 +1,59 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EventTypes, Topics, type FlowRecord } from '@mpp/contracts';
-import { decodeCloudEvent } from '@mpp/kafka';
-import type { KafkaMessage } from 'kafkajs';
+import {
+  decodeCloudEvent,
+  MessageParking,
+  unreadableReason,
+  UnsupportedEventType,
+} from '@mpp/kafka';
 import type { OpsConfig } from '../config/ops.config';
+import type { ConsumedBatch } from '../kafka/topic-subscription';
 import { TopicSubscriptions } from '../kafka/topic-subscriptions';
 import { OpsMetrics } from '../metrics/ops-metrics';
 import { FlowRecordStore } from './flow-record.store';
 import { parseFlowRecord } from './flow-record.parser';
 
-/** Consumes `mpp.flow` into the ops schema; a record delivered twice is stored once. */
+const CONSUMER = 'ops.flow';
+
+/**
+ * Consumes `mpp.flow` into the ops schema; a record delivered twice is stored once, one that
+ * breaks the contract is parked.
+ */
 @Injectable()
 export class FlowIngestion {
-  private readonly logger = new Logger(FlowIngestion.name);
-
   constructor(
     subscriptions: TopicSubscriptions,
     config: ConfigService<OpsConfig, true>,
     private readonly store: FlowRecordStore,
     private readonly metrics: OpsMetrics,
+    private readonly parking: MessageParking,
   ) {
     subscriptions.add({
       groupId: config.get('OPS_FLOW_GROUP_ID', { infer: true }),
       topics: [Topics.flow],
-      handle: ({ messages }) => this.ingest(messages),
+      handle: (batch) => this.ingest(batch),
     });
   }
 
-  private async ingest(messages: KafkaMessage[]): Promise<void> {
+  private async ingest({ topic, partition, messages }: ConsumedBatch): Promise<void> {
     const records: FlowRecord[] = [];
     for (const message of messages) {
       try {
         const event = decodeCloudEvent({ headers: message.headers, value: message.value });
-        if (event.type !== EventTypes.flowRecorded)
-          throw new Error(`unexpected type ${event.type}`);
+        if (event.type !== EventTypes.flowRecorded) {
+          throw new UnsupportedEventType(`${event.type} is not a flow record`);
+        }
         records.push(parseFlowRecord(event.data));
       } catch (error) {
         // One bad record must not hold up the others.
         this.metrics.skipped('flow');
-        this.logger.warn(`skipped flow record at offset ${message.offset}: ${String(error)}`);
+        await this.parking.park(
+          CONSUMER,
+          { topic, partition, message },
+          unreadableReason(error),
+          error,
+        );
       }
     }
     const stored = await this.store.ingest(records);

@@ -51,7 +51,7 @@ function refusal(decode: () => unknown) {
   try {
     decode();
   } catch (error) {
-    if (error instanceof ProblemError) return { status: error.status, ...error.extensions };
+    if (error instanceof ProblemError) return { status: error.status, errors: error.errors };
   }
   return undefined;
 }

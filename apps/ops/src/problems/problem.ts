@@ -1,53 +1,21 @@
+import { HttpProblems, HttpProblemTypes, ProblemError, type LocalizedText } from '@mpp/problems';
+
+export { ProblemError, type FieldError, type Language, type LocalizedText } from '@mpp/problems';
+
 /** RFC 9457 problem types of the ops API; `type` values are stable (docs/operations.md). */
 export const ProblemTypes = {
-  validation: '/problems/validation-failed',
-  malformedRequest: '/problems/malformed-request',
-  unauthenticated: '/problems/unauthenticated',
-  forbidden: '/problems/forbidden',
-  notFound: '/problems/not-found',
+  ...HttpProblemTypes,
   deadLetterAlreadyHandled: '/problems/dead-letter-already-handled',
   operatorExists: '/problems/operator-exists',
   replayFailed: '/problems/replay-failed',
-  internal: '/problems/internal-error',
+  reportsNotConfigured: '/problems/reports-not-configured',
+  gatewayUnavailable: '/problems/gateway-unavailable',
 } as const;
 
 export type ProblemType = (typeof ProblemTypes)[keyof typeof ProblemTypes];
-export type Language = 'id' | 'en';
-export type LocalizedText = Record<Language, string>;
-
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
-
-/** A failure the API answers with problem+json; thrown by any layer, rendered by one filter. */
-export class ProblemError extends Error {
-  constructor(
-    readonly type: ProblemType,
-    readonly status: number,
-    readonly title: LocalizedText,
-    readonly detail?: LocalizedText,
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(detail?.en ?? title.en);
-    this.name = 'ProblemError';
-  }
-}
 
 export const Problems = {
-  validation(errors: FieldError[]): ProblemError {
-    return new ProblemError(
-      ProblemTypes.validation,
-      400,
-      { id: 'Permintaan tidak valid', en: 'The request is not valid' },
-      {
-        id: `${errors.length} isian perlu diperbaiki.`,
-        en: `${errors.length} field(s) need correction.`,
-      },
-      { errors },
-    );
-  },
+  validation: HttpProblems.validation,
   invalidField(field: string, code: string, message: string): ProblemError {
     return Problems.validation([{ field, code, message }]);
   },
@@ -96,6 +64,7 @@ export const Problems = {
         id: 'Dead letter yang sudah dikirim ulang atau dibuang tidak dapat ditangani lagi; tidak ada yang diubah.',
         en: 'A dead letter that was replayed or discarded cannot be acted on again; nothing was changed.',
       },
+      undefined,
       { deadLetterIds: ids },
     );
   },
@@ -116,6 +85,25 @@ export const Problems = {
         id: 'Kafka tidak menerima pesan; dead letter tetap tertahan. Coba lagi.',
         en: 'Kafka did not take the messages; the dead letters stay parked. Try again.',
       },
+    );
+  },
+  reportsNotConfigured(): ProblemError {
+    return new ProblemError(
+      ProblemTypes.reportsNotConfigured,
+      503,
+      { id: 'Laporan belum dikonfigurasi', en: 'Reports not configured' },
+      {
+        id: 'Atur OPS_GATEWAY_API_KEY (atau OPS_GATEWAY_API_KEY_FILE) dengan kunci klien gateway berperan ops.',
+        en: 'Set OPS_GATEWAY_API_KEY (or OPS_GATEWAY_API_KEY_FILE) to the key of a gateway client with the ops role.',
+      },
+    );
+  },
+  gatewayUnavailable(why: LocalizedText): ProblemError {
+    return new ProblemError(
+      ProblemTypes.gatewayUnavailable,
+      502,
+      { id: 'Gateway tidak dapat dihubungi', en: 'Gateway unavailable' },
+      why,
     );
   },
 };

@@ -1,8 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EventTypes, Topics, type AdapterHeartbeat } from '@mpp/contracts';
-import { decodeCloudEvent } from '@mpp/kafka';
-import type { KafkaMessage } from 'kafkajs';
+import {
+  decodeCloudEvent,
+  MessageParking,
+  unreadableReason,
+  type ConsumedMessage,
+} from '@mpp/kafka';
 import type { OpsConfig } from '../config/ops.config';
 import { TopicSubscriptions } from '../kafka/topic-subscriptions';
 import { OpsMetrics } from '../metrics/ops-metrics';
@@ -14,34 +18,37 @@ import {
   type ServiceAnnouncement,
 } from './registry-records';
 
-/** Consumes `mpp.registry`: heartbeats per adapter instance and service announcements. */
+const CONSUMER = 'ops.registry';
+
+/**
+ * Consumes `mpp.registry`: heartbeats per adapter instance and service announcements. A record
+ * ops cannot read is parked, so it still learns the others.
+ */
 @Injectable()
 export class RegistryIngestion {
-  private readonly logger = new Logger(RegistryIngestion.name);
-
   constructor(
     subscriptions: TopicSubscriptions,
     config: ConfigService<OpsConfig, true>,
     private readonly directory: AgencyDirectory,
     private readonly metrics: OpsMetrics,
+    private readonly parking: MessageParking,
   ) {
     subscriptions.add({
       groupId: config.get('OPS_REGISTRY_GROUP_ID', { infer: true }),
       topics: [Topics.registry],
-      handle: async ({ messages }) => {
-        for (const message of messages) await this.ingest(message);
+      handle: async ({ topic, partition, messages }) => {
+        for (const message of messages) await this.ingest({ topic, partition, message });
       },
     });
   }
 
-  private async ingest(message: KafkaMessage): Promise<void> {
+  private async ingest(consumed: ConsumedMessage): Promise<void> {
     let change: RegistryChange | undefined;
     try {
-      change = readRegistryMessage(message);
+      change = readRegistryMessage(consumed.message);
     } catch (error) {
-      // A bad record must not keep ops from learning the others.
       this.metrics.skipped('registry');
-      this.logger.warn(`skipped registry record ${message.key?.toString()}: ${String(error)}`);
+      await this.parking.park(CONSUMER, consumed, unreadableReason(error), error);
       return;
     }
     if (change) await this.apply(change);
@@ -73,7 +80,7 @@ type RegistryChange =
   | { kind: 'service-withdrawn'; code: string };
 
 /** What a registry message changes; undefined for record types ops does not follow. */
-function readRegistryMessage(message: KafkaMessage): RegistryChange | undefined {
+function readRegistryMessage(message: ConsumedMessage['message']): RegistryChange | undefined {
   const key = readRegistryKey(message.key?.toString() ?? '');
   if (!key) throw new Error('unknown key');
   if (message.value === null) {

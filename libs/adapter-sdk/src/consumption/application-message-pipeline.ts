@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DeadLetterReasons, FlowHops } from '@mpp/contracts';
 import { FlowRecorder, traceIdOf } from '@mpp/flow';
-import { MalformedMessageError } from '@mpp/kafka';
+import { MalformedMessageError, UnsupportedEventType } from '@mpp/kafka';
 import type { KafkaContext } from '@nestjs/microservices';
 import {
   ADAPTER_RUNTIME_CONFIG,
@@ -16,11 +16,7 @@ import { Inbox } from '../ledger/inbox';
 import { AdapterMetrics } from '../metrics/adapter-metrics';
 import { backoffMs, waitHolding, type Hold } from '../resilience/hold';
 import { LegacySystemGuard } from '../resilience/legacy-system-guard';
-import {
-  decodeApplicationMessage,
-  UnsupportedEventType,
-  type ApplicationMessage,
-} from './application-messages';
+import { decodeApplicationMessage, type ApplicationMessage } from './application-messages';
 import { ConsumptionSwitch } from './consumption-switch';
 import { DeadLetters, type MessagePosition } from './dead-letters';
 

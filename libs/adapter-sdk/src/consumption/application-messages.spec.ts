@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventTypes, type CloudEvent } from '@mpp/contracts';
-import { encodeCloudEvent, MalformedMessageError } from '@mpp/kafka';
-import { decodeApplicationMessage, UnsupportedEventType } from './application-messages';
+import { encodeCloudEvent, MalformedMessageError, UnsupportedEventType } from '@mpp/kafka';
+import { decodeApplicationMessage } from './application-messages';
 
 const applicationId = randomUUID();
 const submission = {

@@ -5,18 +5,13 @@ import {
   type ApplicationSubmitted,
   type CloudEvent,
 } from '@mpp/contracts';
-import { decodeCloudEvent, MalformedMessageError } from '@mpp/kafka';
+import { decodeCloudEvent, MalformedMessageError, UnsupportedEventType } from '@mpp/kafka';
 import type { IHeaders } from 'kafkajs';
 
 export type ApplicationMessage =
   | { kind: 'submitted'; event: CloudEvent<ApplicationSubmitted> }
   | { kind: 'resubmitted'; event: CloudEvent<ApplicationResubmitted> }
   | { kind: 'cancelled'; event: CloudEvent<ApplicationCancelled> };
-
-/** A well-formed CloudEvent of a type this SDK version does not handle. */
-export class UnsupportedEventType extends Error {
-  override readonly name = 'UnsupportedEventType';
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

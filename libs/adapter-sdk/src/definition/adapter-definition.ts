@@ -1,6 +1,7 @@
 import { isAgencyCode, isServiceCode, type ServiceDescriptor } from '@mpp/contracts';
 import type { ClassConstructor } from 'class-transformer';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { domainSchemaConverters } from '@mpp/validation';
 
 /** One service as an agency team declares it: the descriptor, with a DTO instead of a schema. */
 export type ServiceDeclaration = Omit<ServiceDescriptor, 'agency' | 'agencyName' | 'dataSchema'> & {
@@ -38,9 +39,13 @@ export function defineAdapter(declaration: {
 
 /**
  * The JSON Schema of a DTO as the gateway validates submissions with it: unknown fields are
- * refused, as the adapter's own validation would.
+ * refused, as the adapter's own validation would, and domain decorators (`@IsNpwp()`, ...)
+ * become formats the gateway checks by the same rules.
  */
 export function dataSchemaOf(dto: ClassConstructor<object>): Record<string, unknown> {
-  return { ...targetConstructorToSchema(dto), additionalProperties: false };
+  return {
+    ...targetConstructorToSchema(dto, { additionalConverters: domainSchemaConverters }),
+    additionalProperties: false,
+  };
 }
 export const ADAPTER_DEFINITION = Symbol('ADAPTER_DEFINITION');

@@ -13,6 +13,7 @@ import {
   type StatusChanged,
 } from '@mpp/contracts';
 import { decodeCloudEvent } from '@mpp/kafka';
+import { addDomainFormats } from '@mpp/validation';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Kafka, Producer } from 'kafkajs';
@@ -51,8 +52,7 @@ const BRISK_POLICY = {
   HEARTBEAT_INTERVAL_MS: '1000',
 };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+const ajv = addDomainFormats(addFormats(new Ajv({ allErrors: true, strict: false })));
 
 /**
  * The adapter contract as a jest suite, run against a real broker and database: services are
@@ -111,7 +111,10 @@ export function describeAdapterConformance(
         ADAPTER_INSTANCE_ID: `conformance-${agency}-${run}`,
         ...subject.env,
       });
-      await recorder.start([Topics.registry, Topics.status, Topics.deadLettersOf(agency)], true);
+      // The announcements were sent at the adapter's start; statuses come from the tests.
+      await recorder.start([Topics.registry, Topics.status, Topics.deadLettersOf(agency)], true, [
+        Topics.status,
+      ]);
     }, 90000);
 
     afterAll(async () => {

@@ -19,9 +19,20 @@ export class TopicRecorder {
 
   constructor(private readonly kafka: Kafka) {}
 
-  async start(topics: string[], fromBeginning = false): Promise<void> {
+  /**
+   * Subscribes a new group. `fromBeginning` reads what the topics already hold, except for those
+   * in `skipBacklogOf`, which are read from their end: on a shared broker `mpp.status` holds
+   * every earlier run's reports.
+   */
+  async start(
+    topics: string[],
+    fromBeginning = false,
+    skipBacklogOf: string[] = [],
+  ): Promise<void> {
+    const groupId = `test-recorder-${randomUUID()}`;
+    await startGroupAtEnd(this.kafka, groupId, skipBacklogOf);
     this.consumer = this.kafka.consumer({
-      groupId: `test-recorder-${randomUUID()}`,
+      groupId,
       sessionTimeout: 10000,
       heartbeatInterval: 1000,
       maxWaitTimeInMs: 500,
@@ -59,4 +70,30 @@ export function header(message: KafkaMessage, name: string): string | undefined 
   if (value === undefined) return undefined;
   const single = Array.isArray(value) ? value[0] : value;
   return single?.toString();
+}
+
+/**
+ * Commits the end of its topics as a consumer group's offsets before a consumer starts in it,
+ * so the consumer reads what is sent from now on and not what earlier runs left on the broker.
+ */
+export async function startGroupAtEnd(
+  kafka: Kafka,
+  groupId: string,
+  topics: string[],
+): Promise<void> {
+  if (topics.length === 0) return;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }

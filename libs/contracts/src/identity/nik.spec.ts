@@ -1,4 +1,4 @@
-import { checkNik, maskNik } from './nik';
+import { checkNik, maskNik, maskNiksIn } from './nik';
 
 const TODAY = new Date('2026-11-28T00:00:00Z');
 
@@ -57,5 +57,11 @@ describe('checkNik', () => {
 
   it('masks all but the province and regency', () => {
     expect(maskNik('2171011508900001')).toBe('2171************');
+  });
+
+  it('masks every 16-digit number in free text, and no other number', () => {
+    expect(maskNiksIn('nik 2171011508900001, nib 9120001234567, 21710115089000011')).toBe(
+      'nik 2171************, nib 9120001234567, 21710115089000011',
+    );
   });
 });

@@ -68,3 +68,8 @@ export function maskNik(value: string): string {
   if (value.length <= 4) return '*'.repeat(value.length);
   return value.slice(0, 4) + '*'.repeat(Math.max(0, value.length - 4));
 }
+
+/** Free text (an error, a message preview) with every 16-digit number masked as a NIK. */
+export function maskNiksIn(text: string): string {
+  return text.replace(/(?<!\d)\d{16}(?!\d)/g, (nik) => maskNik(nik));
+}

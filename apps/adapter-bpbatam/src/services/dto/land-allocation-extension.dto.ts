@@ -1,4 +1,5 @@
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsNib, IsNpwp } from '@mpp/validation';
 import { LandParcelDto } from './land-parcel.dto';
 
 /** `data` of bpbatam.perpanjangan-alokasi-lahan. */
@@ -26,10 +27,10 @@ export class LandAllocationExtensionDto extends LandParcelDto {
   namaPelakuUsaha?: string;
 
   @IsOptional()
-  @Matches(/^\d{13}$/)
+  @IsNib()
   nib?: string;
 
   @IsOptional()
-  @Matches(/^\d{16}$/)
+  @IsNpwp()
   npwp?: string;
 }

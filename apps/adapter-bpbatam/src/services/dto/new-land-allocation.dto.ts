@@ -1,13 +1,5 @@
-import {
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsNib, IsNpwp } from '@mpp/validation';
 import { LandParcelDto } from './land-parcel.dto';
 
 /** `data` of bpbatam.alokasi-lahan-baru. */
@@ -18,10 +10,10 @@ export class NewLandAllocationDto extends LandParcelDto {
   @MaxLength(200)
   namaPelakuUsaha!: string;
 
-  @Matches(/^\d{13}$/)
+  @IsNib()
   nib!: string;
 
-  @Matches(/^\d{16}$/)
+  @IsNpwp()
   npwp!: string;
 
   /** What will be built and run there: a summary of the business proposal. */

@@ -1,3 +1,4 @@
+import { IsNik } from '@mpp/validation';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** `data` of disdukcapil.akta-kelahiran. */
@@ -16,10 +17,10 @@ export class BirthCertificateDto {
   @MaxLength(100)
   tempatLahir!: string;
 
-  @Matches(/^\d{16}$/)
+  @IsNik()
   nikIbu!: string;
 
-  @Matches(/^\d{16}$/)
+  @IsNik()
   nikAyah!: string;
 
   @Matches(/^\d{16}$/)

@@ -4,12 +4,12 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { IsNib } from '@mpp/validation';
 import { BatamLocationDto } from './batam-location.dto';
 
 /** Building functions of PP 16/2021, plus buildings of mixed function. */
@@ -59,6 +59,6 @@ export class BuildingApprovalDto extends BatamLocationDto {
 
   /** The owner's NIB, for a building used for business. */
   @IsOptional()
-  @Matches(/^\d{13}$/)
+  @IsNib()
   nib?: string;
 }

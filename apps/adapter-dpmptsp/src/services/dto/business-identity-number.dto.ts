@@ -2,7 +2,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsEmailAddress } from '@mpp/validation';
 import { BatamLocationDto } from './batam-location.dto';
 
 export const BUSINESS_FORMS = [
@@ -59,8 +59,7 @@ export class BusinessIdentityNumberDto extends BatamLocationDto {
   jumlahTenagaKerja!: number;
 
   /** The OSS account's email: the NIB and its notices are sent there. */
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email!: string;
 
   /** SK pengesahan Kemenkumham (AHU) of a legal entity. */

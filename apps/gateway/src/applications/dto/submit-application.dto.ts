@@ -1,34 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DOCUMENT_MEDIA_TYPES } from '@mpp/contracts';
+import {
+  IsDocumentMediaType,
+  IsDocumentName,
+  IsDocumentUrl,
+  IsEmailAddress,
+  IsIndonesianPhoneNumber,
+  IsNik,
+  IsSha256,
+} from '@mpp/validation';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsEmail,
-  IsIn,
+  IsArray,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsNik } from './is-nik.validator';
-
-export const ALLOWED_DOCUMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 export class ContactDto {
-  @ApiPropertyOptional({ example: '+6281234567890' })
-  @IsOptional()
-  @Matches(/^(\+62|62|0)8[1-9][0-9]{6,11}$/, {
-    message: 'phone must be an Indonesian mobile number',
+  @ApiPropertyOptional({
+    example: '081234567890',
+    description: 'Mobile (08…, +628…, 628…) or landline with its area code (0778…), digits only',
   })
+  @IsOptional()
+  @IsIndonesianPhoneNumber()
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'warga@example.id' })
+  @ApiPropertyOptional({ example: 'warga@example.id', maxLength: 254 })
   @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email?: string;
 }
 
@@ -52,23 +57,23 @@ export class ApplicantDto {
 }
 
 export class DocumentReferenceDto {
-  @ApiProperty({ example: 'kartu-keluarga.pdf' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ApiProperty({ example: 'kartu-keluarga.pdf', maxLength: 200 })
+  @IsDocumentName()
   name!: string;
 
-  @ApiProperty({ enum: ALLOWED_DOCUMENT_MEDIA_TYPES })
-  @IsIn(ALLOWED_DOCUMENT_MEDIA_TYPES)
+  @ApiProperty({ enum: DOCUMENT_MEDIA_TYPES })
+  @IsDocumentMediaType()
   mediaType!: string;
 
   @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex digits' })
+  @IsSha256()
   sha256!: string;
 
-  @ApiProperty({ example: 'https://dokumen.batam.go.id/berkas/123' })
-  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: false })
-  @MaxLength(2000)
+  @ApiProperty({
+    example: 'https://dokumen.batam.go.id/berkas/123',
+    description: 'https on a public domain name, without credentials',
+  })
+  @IsDocumentUrl()
   url!: string;
 }
 
@@ -97,6 +102,7 @@ export class SubmitApplicationDto {
 
   @ApiPropertyOptional({ type: [DocumentReferenceDto] })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => DocumentReferenceDto)

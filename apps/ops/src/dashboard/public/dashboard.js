@@ -1,14 +1,12 @@
-/* global document, EventSource, Node */
+/* global document, EventSource */
 // The ops dashboard. Signing in trades an operator API key for an HttpOnly session cookie; the
 // page never keeps the key. Everything shown comes from the ops API and stays current through
 // the server-sent events of /v1/stream. Text is always set as text, never parsed as HTML.
 
+import { $, api, el, SignedOut } from './page-kit.js';
+
 const FEED_SIZE = 100;
 const DEAD_LETTER_PAGE = 100;
-
-const $ = (id) => document.getElementById(id);
-
-class SignedOut extends Error {}
 
 const state = {
   events: undefined,
@@ -19,38 +17,6 @@ const state = {
   /** Ticked dead letters; the list is redrawn live, so the ticks are kept here. */
   selected: new Set(),
 };
-
-async function api(path, { method = 'GET', body } = {}) {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 401) throw new SignedOut();
-  if (response.status === 204) return undefined;
-  const payload = await response.json();
-  if (!response.ok) {
-    const fields = (payload.errors ?? []).map((error) => error.message).join('; ');
-    throw new Error([payload.detail ?? payload.title, fields].filter(Boolean).join(' '));
-  }
-  return payload;
-}
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'className') node.className = value;
-    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
 
 const time = (iso) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : '');
 const milliseconds = (value) => (value === null || value === undefined ? '' : `${value} ms`);

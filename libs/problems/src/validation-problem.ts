@@ -1,5 +1,6 @@
 import type { ValidationError } from 'class-validator';
-import { FieldError, Problems, ProblemError } from './problem';
+import { HttpProblems } from './http-problems';
+import type { FieldError, ProblemError } from './problem-error';
 
 /** Flattens nested class-validator errors into field paths such as `applicant.nik`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -18,6 +19,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return flat;
 }
 
-export function validationExceptionFactory(errors: ValidationError[]): ProblemError {
-  return Problems.validation(flattenValidationErrors(errors));
+/** The ValidationPipe's `exceptionFactory`: one problem with a field error per broken rule. */
+export function validationProblem(errors: ValidationError[]): ProblemError {
+  return HttpProblems.validation(flattenValidationErrors(errors));
 }

@@ -1,4 +1,4 @@
-import type { Language } from './problem';
+import type { Language } from './problem-error';
 
 /** Picks Bahasa Indonesia or English from an Accept-Language header; Indonesian by default. */
 export function preferredLanguage(header: string | undefined): Language {

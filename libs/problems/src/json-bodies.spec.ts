@@ -1,4 +1,4 @@
-import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.interceptor';
+import { jsonDepth, MAX_JSON_DEPTH } from './json-bodies';
 
 function nested(levels: number): unknown {
   let value: unknown = 'leaf';
