@@ -2,11 +2,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const source = process.argv[2];
-if (!source) {
-  console.error('usage: node scripts/data/build-district-codes.js <wilayah.tsv>');
-  process.exit(2);
-}
+// The region list kept beside it, or another edition given as the argument.
+const source = process.argv[2] ?? path.join(__dirname, '../../libs/contracts/data/wilayah.tsv');
 const codes = fs
   .readFileSync(source, 'utf8')
   .trim()

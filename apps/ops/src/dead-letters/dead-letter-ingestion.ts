@@ -70,14 +70,15 @@ export class DeadLetterIngestion implements OnApplicationBootstrap, OnApplicatio
       topics.size !== this.subscribedTo.size ||
       [...topics].some((topic) => !this.subscribedTo.has(topic));
     if (!changed || this.stopped) return;
-    this.subscribedTo = topics;
     // A consumer group joined with no topic at all is of no use; wait for the first one.
     if (topics.size === 0) {
       await this.subscription.stop();
-      return;
+    } else {
+      this.logger.log(`consuming ${topics.size} dead-letter topics`);
+      await this.subscription.restart();
     }
-    this.logger.log(`consuming ${topics.size} dead-letter topics`);
-    await this.subscription.restart();
+    // Only once the subscription took them: a failed restart is tried again at the next refresh.
+    this.subscribedTo = topics;
   }
 
   private async ingest({ topic, partition, messages }: ConsumedBatch): Promise<void> {

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 
+const RESTART_DELAY_MS = 1000;
+
 export interface ConsumedBatch {
   topic: string;
   partition: number;
@@ -41,6 +43,14 @@ export class TopicSubscription {
       maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
     });
+    // Kept before connecting, so that a start failing half way is still disconnected by stop().
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      // kafkajs restarts by itself after retriable errors; after any other the group is gone.
+      if (payload.restart || this.closed || this.consumer !== consumer) return;
+      this.logger.error(`consumer stopped: ${String(payload.error)}; restarting`);
+      void this.restartLater(consumer);
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await consumer.run({
@@ -52,7 +62,22 @@ export class TopicSubscription {
         });
       },
     });
-    this.consumer = consumer;
+  }
+
+  /** Restarts after a crash, again and again while the broker refuses, until closed. */
+  private async restartLater(crashed: Consumer): Promise<void> {
+    let current: Consumer | undefined = crashed;
+    while (!this.closed && this.consumer === current) {
+      await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+      if (this.closed || this.consumer !== current) return;
+      try {
+        await this.restart();
+        return;
+      } catch (error) {
+        this.logger.error(`consumer restart failed: ${String(error)}`);
+        current = this.consumer;
+      }
+    }
   }
 
   async restart(): Promise<void> {

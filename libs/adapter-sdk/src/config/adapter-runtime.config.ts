@@ -74,6 +74,13 @@ export class AdapterRuntimeEnvironment {
   @Min(50)
   STATUS_POLL_INTERVAL_MS = 5000;
 
+  /** Status checks a poll has in flight at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  STATUS_POLL_CONCURRENCY = 4;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -92,6 +99,7 @@ export interface AdapterRuntimeConfig {
   retryMaxMs: number;
   breaker: { errorPercent: number; minCalls: number; windowMs: number; probeIntervalMs: number };
   statusPollIntervalMs: number;
+  statusPollConcurrency: number;
   heartbeatIntervalMs: number;
 }
 
@@ -118,6 +126,7 @@ export function adapterRuntimeConfig(
       probeIntervalMs: env.ADAPTER_BREAKER_PROBE_INTERVAL_MS,
     },
     statusPollIntervalMs: env.STATUS_POLL_INTERVAL_MS,
+    statusPollConcurrency: env.STATUS_POLL_CONCURRENCY,
     heartbeatIntervalMs: env.HEARTBEAT_INTERVAL_MS,
   };
 }

@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { from, lastValueFrom, mergeMap, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
 import {
   ADAPTER_RUNTIME_CONFIG,
@@ -26,11 +27,15 @@ interface DueSubmission {
 }
 
 const BATCH = 50;
+/** How long a poll holds its rows at least: long enough for a batch of slow checks to finish. */
+const MIN_LEASE_MS = 30000;
 
 /**
  * For legacy systems that do not push progress: asks for the status of every submitted
- * application that is not final yet, once per poll interval. Each poll leases its rows by moving
- * their next poll time forward, so several adapter instances never ask twice.
+ * application that is not final yet, once per poll interval, several at a time
+ * (STATUS_POLL_CONCURRENCY). Each poll leases its rows by moving their next poll time past the
+ * batch's end, so several adapter instances never ask twice; each check then sets its row's next
+ * poll time from when it was answered.
  */
 @Injectable()
 export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -75,37 +80,50 @@ export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdo
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING application_id, service_code, revision, agency_reference, correlation_id, traceparent`,
-      [BATCH, this.config.statusPollIntervalMs],
+      [BATCH, Math.max(this.config.statusPollIntervalMs, MIN_LEASE_MS)],
     );
-    for (const submission of due) {
-      try {
-        const call = {
-          applicationId: submission.application_id,
-          serviceCode: submission.service_code,
-          correlationId: submission.correlation_id ?? undefined,
-          traceparent: submission.traceparent ?? undefined,
-        };
-        const report = await this.guard.call('checkStatus', call, () =>
-          checkStatus(submission.agency_reference, call),
-        );
-        await this.reporter.report({
-          applicationId: submission.application_id,
-          asOfRevision: submission.revision,
-          ...report,
-        });
-        await this.recordCheck(submission.application_id, true);
-      } catch (error) {
-        if (error instanceof LegacyThrottled) {
-          await this.checkAgainAfter(submission.application_id, error.retryAfterMs);
-          continue;
-        }
-        const failures = await this.recordCheck(submission.application_id, false);
-        this.logger.warn(
-          `status check of ${submission.application_id} failed (${failures} in a row): ${String(error)}`,
-        );
-      }
-    }
+    await lastValueFrom(
+      from(due).pipe(
+        mergeMap(
+          (submission) => this.check(checkStatus, submission),
+          this.config.statusPollConcurrency,
+        ),
+        toArray(),
+      ),
+    );
     return due.length;
+  }
+
+  private async check(
+    checkStatus: NonNullable<LegacyConnector['checkStatus']>,
+    submission: DueSubmission,
+  ): Promise<void> {
+    try {
+      const call = {
+        applicationId: submission.application_id,
+        serviceCode: submission.service_code,
+        correlationId: submission.correlation_id ?? undefined,
+        traceparent: submission.traceparent ?? undefined,
+      };
+      const report = await this.guard.call('checkStatus', call, () =>
+        checkStatus(submission.agency_reference, call),
+      );
+      await this.reporter.report({
+        applicationId: submission.application_id,
+        asOfRevision: submission.revision,
+        ...report,
+      });
+      await this.recordCheck(submission.application_id, true);
+    } catch (error) {
+      if (error instanceof LegacyThrottled) {
+        await this.checkAgainAfter(submission.application_id, error.retryAfterMs);
+        return;
+      }
+      const failures = await this.recordCheck(submission.application_id, false);
+      this.logger.warn(
+        `status check of ${submission.application_id} failed (${failures} in a row): ${String(error)}`,
+      );
+    }
   }
 
   /** A throttled check is asked again when the system said, without counting as a failure. */
@@ -129,7 +147,8 @@ export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdo
     const [rows] = await this.db.query<[{ poll_failures: number }[], number]>(
       `UPDATE adapter_submission
           SET poll_failures = CASE WHEN $2 THEN 0 ELSE poll_failures + 1 END,
-              next_poll_at = CASE WHEN $2 OR next_poll_at IS NULL THEN next_poll_at
+              next_poll_at = CASE WHEN next_poll_at IS NULL THEN NULL
+                WHEN $2 THEN now() + make_interval(secs => $3::double precision / 1000)
                 ELSE now() + make_interval(secs => LEAST($3::double precision / 1000 * 2 ^ (poll_failures + 1), 3600)) END
         WHERE application_id = $1
         RETURNING poll_failures`,
