@@ -67,7 +67,6 @@ describe('BP Batam adapter: land allocations through the callback-style land sys
     const port = await freePort();
     adapterEnv = {
       ADAPTER_PORT: String(port),
-      ADAPTER_GROUP_ID: 'test-adapter-bpbatam',
       ADAPTER_INSTANCE_ID: 'test-adapter-bpbatam-1',
       LAND_BASE_URL: `${legacy.baseUrl}/bpbatam/api`,
       LAND_API_KEY: API_KEY,

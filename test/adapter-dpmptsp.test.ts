@@ -111,7 +111,6 @@ describe('DPMPTSP adapter: gateway → Kafka → adapter → OSS-RBA REST (simul
 
   const startDpmptspAdapter = async (env: Record<string, string>): Promise<RunningAdapter> => {
     const adapter = await startAdapter(DPMPTSP_ADAPTER, {
-      ADAPTER_GROUP_ID: 'test-adapter-dpmptsp',
       ADAPTER_INSTANCE_ID: 'test-adapter-dpmptsp-1',
       OSS_BASE_URL: `${legacy.baseUrl}/oss/v1`,
       STATUS_POLL_INTERVAL_MS: '200',

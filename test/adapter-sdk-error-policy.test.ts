@@ -53,7 +53,6 @@ describe('adapter SDK error policy, against a scripted legacy system', () => {
     producer = await connectedProducer(kafka);
     recorder = new TopicRecorder(kafka);
     adapter = await startAdapter(SCRIPTED_ADAPTER, {
-      ADAPTER_GROUP_ID: 'test-adapter-sdk-check',
       ADAPTER_INSTANCE_ID: `sdk-check-${randomUUID().slice(0, 8)}`,
       ADAPTER_MAX_ATTEMPTS: '3',
       ADAPTER_RETRY_BASE_MS: '20',

@@ -46,12 +46,10 @@ describe('operations across the whole system: timelines and dead-letter replay',
       SIM_CIVIL_REGISTRY_PROCESSING_MS: 600,
     });
     civilRegistryAdapter = await startAdapter(DISDUKCAPIL_ADAPTER, {
-      ADAPTER_GROUP_ID: 'test-ops-e2e-disdukcapil',
       CIVIL_REGISTRY_URL: `${legacy.baseUrl}/disdukcapil/ws`,
       STATUS_POLL_INTERVAL_MS: '150',
     });
     scriptedAdapter = await startAdapter(SCRIPTED_ADAPTER, {
-      ADAPTER_GROUP_ID: 'test-ops-e2e-scripted',
       ADAPTER_MAX_ATTEMPTS: '2',
       ADAPTER_RETRY_BASE_MS: '20',
       STATUS_POLL_INTERVAL_MS: '100',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { FlowHops, Topics, type FlowRecord } from '@mpp/contracts';
 import { decodeCloudEvent } from '@mpp/kafka';
 import type { Kafka } from 'kafkajs';
@@ -10,7 +11,7 @@ import { testKafka, TopicRecorder } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
 const SERVICE = 'disdukcapil.ktp-el-penggantian';
-const ADAPTER_GROUP = 'test-adapter-disdukcapil';
+const ADAPTER_GROUP = `test-adapter-disdukcapil-${randomUUID().slice(0, 8)}`;
 
 function application(nik: string) {
   return {

@@ -107,7 +107,7 @@ export function describeAdapterConformance(
       recorder = new TopicRecorder(kafka);
       adapter = await startAdapter(subject.adapter, {
         ...BRISK_POLICY,
-        ADAPTER_GROUP_ID: `conformance-${agency}`,
+        ADAPTER_GROUP_ID: `conformance-${agency}-${run}`,
         ADAPTER_INSTANCE_ID: `conformance-${agency}-${run}`,
         ...subject.env,
       });

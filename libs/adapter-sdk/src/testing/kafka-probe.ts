@@ -97,3 +97,31 @@ export async function startGroupAtEnd(
     await admin.disconnect();
   }
 }
+
+/**
+ * Like `startGroupAtEnd`, for a group that has committed no offset on the topics yet: a group
+ * that has (an adapter started again in the same test) goes on where it stopped. Topics that do
+ * not exist yet are left alone; whatever they will hold is new.
+ */
+export async function startNewGroupAtEnd(
+  kafka: Kafka,
+  groupId: string,
+  topics: string[],
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  let fresh: string[];
+  try {
+    const existing = new Set(await admin.listTopics());
+    const committed = await admin.fetchOffsets({
+      groupId,
+      topics: topics.filter((topic) => existing.has(topic)),
+    });
+    fresh = committed
+      .filter(({ partitions }) => partitions.every(({ offset }) => Number(offset) < 0))
+      .map(({ topic }) => topic);
+  } finally {
+    await admin.disconnect();
+  }
+  await startGroupAtEnd(kafka, groupId, fresh);
+}

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Topics } from '@mpp/contracts';
 import { createAdapterApp } from '../adapter-app';
 import type { AdapterModuleOptions } from '../adapter-sdk.module';
 import { withEnvironment } from './environment';
+import { startNewGroupAtEnd, testKafka } from './kafka-probe';
 
 export interface RunningAdapter {
   app: NestExpressApplication;
@@ -13,12 +16,17 @@ export interface RunningAdapter {
 /**
  * Starts an adapter in this process against the real broker and database, on `ADAPTER_PORT`
  * when given (an agency whose legacy system calls back needs to know it), else on a free port.
+ * Its consumer group (`ADAPTER_GROUP_ID`, else one of its own) starts, when new, at the end of
+ * the agency topic: on a shared broker the topic holds what earlier runs and other users left.
  */
 export async function startAdapter(
   options: AdapterModuleOptions,
   env: Record<string, string>,
 ): Promise<RunningAdapter> {
-  const app = await withEnvironment(env, async () => {
+  const { agency } = options.definition;
+  const groupId = env.ADAPTER_GROUP_ID ?? `test-adapter-${agency}-${randomUUID().slice(0, 8)}`;
+  await startNewGroupAtEnd(testKafka(), groupId, [Topics.applicationsOf(agency)]);
+  const app = await withEnvironment({ ...env, ADAPTER_GROUP_ID: groupId }, async () => {
     const { app: created } = await createAdapterApp(options);
     await created.init();
     await created.startAllMicroservices();
