@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LEGACY_CONNECTOR } from '@mpp/adapter-sdk';
 import {
   connectedProducer,
@@ -166,5 +167,43 @@ describe('operations across the whole system: timelines and dead-letter replay',
     expect(legacySystem.submissions.get(applicationId)).toBe(1);
     const handled = await ops.request(`/v1/dead-letters/${parked.id}`, { apiKey: operator.apiKey });
     expect(handled.body.handling).toMatchObject({ action: 'replayed', by: operator.name });
+  });
+
+  it('shows the lag of a stopped adapter growing while submissions continue, and zero once it is back', async () => {
+    const groupId = `test-ops-e2e-lag-${randomUUID().slice(0, 8)}`;
+    const application = () =>
+      submittedEvent(
+        `${SCRIPTED_AGENCY}.layanan-uji`,
+        { nik: '2171011508900033', name: 'Dewi Lestari', contact: {} },
+        { script: 'complete' },
+      );
+    const lag = async () => {
+      const answer = await ops.request(`/v1/consumer-lag?group=${groupId}`, {
+        apiKey: operator.apiKey,
+      });
+      expect(answer.status).toBe(200);
+      return answer.body.groups[0] as { totalLag: number; state: string } | undefined;
+    };
+    const lagReaches = (totalLag: number, what: string) =>
+      waitFor(async () => (await lag())?.totalLag === totalLag, { what });
+
+    let adapter = await startAdapter(SCRIPTED_ADAPTER, { ADAPTER_GROUP_ID: groupId });
+    await publishToAgency(producer, application());
+    await lagReaches(0, 'the running adapter to have consumed everything');
+    await adapter.close();
+
+    for (const expected of [2, 4]) {
+      await publishToAgency(producer, application());
+      await publishToAgency(producer, application());
+      await lagReaches(expected, `a lag of ${expected} behind the stopped adapter`);
+    }
+    expect((await lag())?.state).toBe('Empty');
+
+    adapter = await startAdapter(SCRIPTED_ADAPTER, { ADAPTER_GROUP_ID: groupId });
+    try {
+      await lagReaches(0, 'the restarted adapter to catch up');
+    } finally {
+      await adapter.close();
+    }
   });
 });

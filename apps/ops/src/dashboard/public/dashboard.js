@@ -14,6 +14,7 @@ const state = {
   timelineId: undefined,
   deadLetterReload: undefined,
   connectedBefore: false,
+  signedIn: false,
   /** Ticked dead letters; the list is redrawn live, so the ticks are kept here. */
   selected: new Set(),
 };
@@ -30,6 +31,8 @@ async function guarded(work) {
   try {
     await work();
   } catch (error) {
+    // A request still under way when the operator signed out says nothing new.
+    if (!state.signedIn) return;
     if (error instanceof SignedOut) showSignIn('Your session ended; sign in again.');
     else notify(error.message);
   }
@@ -38,8 +41,10 @@ async function guarded(work) {
 /* Signing in and out */
 
 function showSignIn(message = '') {
+  state.signedIn = false;
   state.events?.close();
   state.events = undefined;
+  clearTimeout(state.deadLetterReload);
   $('dashboard-view').hidden = true;
   $('sign-out').hidden = true;
   $('live-state').hidden = true;
@@ -50,6 +55,7 @@ function showSignIn(message = '') {
 }
 
 async function showDashboard(operator) {
+  state.signedIn = true;
   $('sign-in-view').hidden = true;
   $('dashboard-view').hidden = false;
   $('sign-out').hidden = false;
@@ -72,6 +78,7 @@ async function signIn(event) {
 }
 
 async function signOut() {
+  showSignIn('Signing out…');
   await api('/v1/session', { method: 'DELETE' }).catch(() => undefined);
   showSignIn('Signed out.');
 }

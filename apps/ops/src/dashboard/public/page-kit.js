@@ -7,12 +7,16 @@ export const $ = (id) => document.getElementById(id);
 /** The session ended or never began: the page shows its way to sign in. */
 export class SignedOut extends Error {}
 
+const REQUEST_TIMEOUT_MS = 15000;
+
 export async function api(path, { method = 'GET', body } = {}) {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A request the server never answers fails visibly instead of stalling the page.
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   if (response.status === 401) throw new SignedOut();
   if (response.status === 204) return undefined;
