@@ -654,9 +654,7 @@ describe('bad input: every refusal is problem+json and leaves nothing behind', (
     await announceService(kafka, service);
     // The status consumer is not needed here, and would read the whole status topic first.
     gateway = await startGateway({ GATEWAY_ROLES: 'api,relay,catalog' });
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
-      what: 'the announced service in the catalog',
-    });
+    await gateway.waitForServices(service.code);
     recorder = new TopicRecorder(kafka);
     await recorder.start([agencyTopic]);
 

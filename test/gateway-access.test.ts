@@ -5,7 +5,6 @@ import { withDatabase } from './support/database';
 import { startGateway, type GatewayClient, type RunningGateway } from './support/gateway-harness';
 import { testKafka } from './support/kafka-probe';
 import { announceService, testServiceDescriptor, withdrawService } from './support/registry';
-import { waitFor } from './support/wait-for';
 
 const agency = `akses${randomUUID().slice(0, 6)}`;
 const service = testServiceDescriptor(agency);
@@ -60,9 +59,7 @@ describe('gateway access: keys, roles, grants, ownership and limits', () => {
     await announceService(kafka, service);
     await announceService(kafka, otherService);
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: `test-status-${agency}` });
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${otherService.code}`)).ok, {
-      what: 'the announced services in the catalog',
-    });
+    await gateway.waitForServices(otherService.code);
   }, 60000);
 
   afterAll(async () => {

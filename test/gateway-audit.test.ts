@@ -12,7 +12,6 @@ import { withDatabase } from './support/database';
 import { startGateway, type GatewayClient, type RunningGateway } from './support/gateway-harness';
 import { testKafka } from './support/kafka-probe';
 import { announceService, testServiceDescriptor, withdrawService } from './support/registry';
-import { waitFor } from './support/wait-for';
 
 const agency = `audit${randomUUID().slice(0, 6)}`;
 const service = testServiceDescriptor(agency);
@@ -60,9 +59,7 @@ describe('gateway audit log: a hash chain of every change', () => {
     ];
     gateway = gateways[0];
     for (const each of gateways) {
-      await waitFor(async () => (await each.fetch(`/v1/services/${service.code}`)).ok, {
-        what: 'the announced service in the catalog',
-      });
+      await each.waitForServices(service.code);
     }
   }, 60000);
 

@@ -77,9 +77,7 @@ describe('gateway: personal data encrypted at rest', () => {
   const start = async (env: Record<string, string> = {}) => {
     const gateway = await startGateway({ GATEWAY_ROLES: 'api,relay,catalog', ...env });
     running.push(gateway);
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
-      what: 'the announced service in the catalog',
-    });
+    await gateway.waitForServices(service.code);
     return gateway;
   };
   const stop = async (gateway: RunningGateway) => {

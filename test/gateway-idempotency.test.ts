@@ -30,9 +30,7 @@ describe('Idempotency-Key expiry (real PostgreSQL)', () => {
       IDEMPOTENCY_TTL_HOURS: String(TTL_SECONDS / 3600),
       IDEMPOTENCY_PURGE_INTERVAL_MS: '1000',
     });
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
-      what: 'the announced service in the catalog',
-    });
+    await gateway.waitForServices(service.code);
   }, 60000);
 
   afterAll(async () => {

@@ -73,9 +73,7 @@ describe('gateway intake, outbox relay and status back (real Kafka and PostgreSQ
     kafka = testKafka();
     await announceService(kafka, service);
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: `test-status-${agency}` });
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
-      what: 'the announced service in the catalog',
-    });
+    await gateway.waitForServices(service.code);
     recorder = new TopicRecorder(kafka);
     await recorder.start([Topics.applicationsOf(agency)]);
     producer = await connectedProducer(kafka);

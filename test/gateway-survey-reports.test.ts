@@ -53,11 +53,7 @@ describe('satisfaction surveys and reports (real gateway, Kafka and PostgreSQL)'
       await announceService(kafka, service);
     }
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: `test-reports-status-${suffix}` });
-    for (const service of [surveyService, oneDayService, fourHourService]) {
-      await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
-        what: `${service.code} in the catalog`,
-      });
-    }
+    await gateway.waitForServices(surveyService.code, oneDayService.code, fourHourService.code);
     producer = await connectedProducer(kafka);
     await insertReportFixtures();
   }, 60000);

@@ -134,9 +134,7 @@ describe('gateway webhooks: signed status changes, retried in order', () => {
     };
     gateway = await startGateway({ GATEWAY_ROLES: 'api,catalog,webhooks', ...quickRetries });
     second = await startGateway({ GATEWAY_ROLES: 'api,webhooks', ...quickRetries });
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
-      what: 'the announced service in the catalog',
-    });
+    await gateway.waitForServices(service.code);
   }, 60000);
 
   afterAll(async () => {

@@ -76,9 +76,7 @@ describe('consumers park what they cannot use and go on (real Kafka and PostgreS
     gateway = await startGateway({ GATEWAY_STATUS_GROUP_ID: statusGroup });
     ops = await startOps();
     producer = await connectedProducer(kafka);
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${service.code}`)).ok, {
-      what: 'the announced service in the catalog',
-    });
+    await gateway.waitForServices(service.code);
   }, 60000);
 
   afterAll(async () => {
@@ -154,9 +152,7 @@ describe('consumers park what they cannot use and go on (real Kafka and PostgreS
     });
     await announceService(kafka, lateService);
 
-    await waitFor(async () => (await gateway.fetch(`/v1/services/${lateService.code}`)).ok, {
-      what: 'the gateway to learn the service announced after the bad records',
-    });
+    await gateway.waitForServices(lateService.code);
     await waitFor(async () => (await parked('gateway', 'gateway.catalog', beatKey)).length === 1, {
       what: 'the gateway to park the heartbeat claiming ten years',
     });

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Topics } from '@mpp/contracts';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
 import { withEnvironment } from './environment';
+import { waitFor } from './wait-for';
 import { startGroupAtEnd, testKafka } from './kafka-probe';
 
 export interface GatewayClient {
@@ -23,6 +24,8 @@ export interface RunningGateway {
   fetch(path: string, init?: RequestInit, as?: GatewayClient): Promise<Response>;
   /** Creates another client through the admin API. */
   createClient(roles: string[], grants: string[]): Promise<GatewayClient>;
+  /** Resolves once the catalog lists every service named (announced on `mpp.registry`). */
+  waitForServices(...codes: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,13 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
     client,
     fetch: (path, init, as = client) => fetchAs(path, init, as),
     createClient,
+    waitForServices: async (...codes) => {
+      for (const code of codes) {
+        await waitFor(async () => (await fetchAs(`/v1/services/${code}`, {}, client)).ok, {
+          what: `${code} in the catalog`,
+        });
+      }
+    },
     close: () => app.close(),
   };
 }
