@@ -272,7 +272,7 @@ function endToEndSection(results) {
       'and 90th percentile completion; “all” adds the agencies up. Delivered/s is the same for DELIVERED (the ' +
       'legacy system took the submission). Latency is submit→COMPLETED from the gateway’s timestamps, in ' +
       'separate paced runs offering half of each agency’s burst throughput. Legacy capacity = submissions the ' +
-      'adapter may have in flight (ADAPTER_PARTITION_CONCURRENCY) ÷ (latency + the simulator’s service time), ' +
+      'adapter may have in flight (ADAPTER_LEGACY_CONCURRENCY) ÷ (latency + the simulator’s service time), ' +
       '“measured” by calling the simulator directly with as many connections.',
     '',
   );
@@ -349,7 +349,7 @@ function scaleOutSection(results) {
     '## Scale-out',
     '',
     `adapter-${s.agency}, legacy latency ${s.latencyMs} ms, ${s.partitions} partitions, ` +
-      `ADAPTER_PARTITION_CONCURRENCY ${s.partitionConcurrencyPerInstance} per instance, one consumer group. ` +
+      `ADAPTER_LEGACY_CONCURRENCY ${s.legacyConcurrencyPerInstance} per instance, one consumer group. ` +
       `A steady stream offers ${fmt(s.offeredPerSecond.oneInstance)}/s, then ${fmt(s.offeredPerSecond.twoInstances)}/s ` +
       `once the second instance has joined (more than the instances can take, so every partition keeps a backlog); ` +
       `completions counted in ${s.windowSeconds} s windows.`,

@@ -73,7 +73,7 @@ const SETTINGS = {
   profileIntake: process.env.BENCH_PROFILE !== 'false',
   /** The same for every instance of every app: the bench's deployment configuration. */
   nodeOptions: HEAP_CAP,
-  adapter: { partitionConcurrency: 3, statusPollIntervalMs: 500 },
+  adapter: { legacyConcurrency: 3, statusPollIntervalMs: 500 },
   logLevel: process.env.LOG_LEVEL ?? 'info',
 };
 

@@ -88,7 +88,7 @@ class BenchStack {
       ADAPTER_PORT: String(port),
       ADAPTER_GROUP_ID: this.adapterGroup(agency),
       ADAPTER_INSTANCE_ID: `bench-${agency}-${instance}`,
-      ADAPTER_PARTITION_CONCURRENCY: String(SETTINGS.adapter.partitionConcurrency),
+      ADAPTER_LEGACY_CONCURRENCY: String(SETTINGS.adapter.legacyConcurrency),
       STATUS_POLL_INTERVAL_MS: String(SETTINGS.adapter.statusPollIntervalMs),
       CIVIL_REGISTRY_URL: `${sim}/disdukcapil/ws`,
       OSS_BASE_URL: `${sim}/oss/v1`,
@@ -241,7 +241,7 @@ class BenchStack {
     const common = {
       BASELINE_PORT: String(SETTINGS.ports.baseline),
       BASELINE_GROUP_ID: `bench-${this.runId}-baseline`,
-      BASELINE_PARTITION_CONCURRENCY: String(SETTINGS.adapter.partitionConcurrency),
+      BASELINE_PARTITION_CONCURRENCY: String(SETTINGS.adapter.legacyConcurrency),
       CIVIL_REGISTRY_URL: `${this.simUrl}/disdukcapil/ws`,
     };
     this.start('baseline-responder', 'bench-baseline', { ...common, BASELINE_ROLE: 'responder' });

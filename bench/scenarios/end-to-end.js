@@ -16,7 +16,7 @@ const { median, summary } = require('../lib/stats');
 /**
  * What one agency's legacy system can serve: calls are answered after `latencyMs` plus the
  * simulator's own service time, and the adapters are configured to have at most
- * `concurrency` submissions in flight (ADAPTER_PARTITION_CONCURRENCY x instances). Computed
+ * `concurrency` submissions in flight (ADAPTER_LEGACY_CONCURRENCY x instances). Computed
  * from that, and measured by calling the simulator directly with that many connections.
  */
 async function legacyCapacity({ simUrl, concurrency, seconds }) {
@@ -42,7 +42,7 @@ async function legacyCapacity({ simUrl, concurrency, seconds }) {
 
 async function endToEndScenario({ stack, monitor, latencyMs, serviceTimeMs, log }) {
   await setEverySystem(stack.simUrl, { latencyMs, processingMs: SETTINGS.legacyProcessingMs });
-  const concurrency = SETTINGS.adapter.partitionConcurrency;
+  const concurrency = SETTINGS.adapter.legacyConcurrency;
   const measured = await legacyCapacity({ simUrl: stack.simUrl, concurrency, seconds: 2 });
   const capacity = {};
   for (const agency of AGENCIES) {

@@ -27,7 +27,7 @@ async function windows({ tracker, agency, instances, log }) {
 async function scaleOutScenario({ stack, log }) {
   const { agency, latencyMs, overload, rampSeconds } = SETTINGS.scaleOut;
   await setEverySystem(stack.simUrl, { latencyMs, processingMs: SETTINGS.legacyProcessingMs });
-  const concurrency = SETTINGS.adapter.partitionConcurrency;
+  const concurrency = SETTINGS.adapter.legacyConcurrency;
   const capacity = (instances) => (instances * concurrency) / (latencyMs / 1000);
   const consumersBefore = await stack.otherConsumers();
   const tracker = new ApplicationTracker(SETTINGS.databaseUrl);
@@ -52,7 +52,7 @@ async function scaleOutScenario({ stack, log }) {
       agency,
       latencyMs,
       partitions: 6,
-      partitionConcurrencyPerInstance: concurrency,
+      legacyConcurrencyPerInstance: concurrency,
       offeredPerSecond: {
         oneInstance: overload * capacity(1),
         twoInstances: overload * capacity(2),

@@ -22,11 +22,22 @@ export class AdapterRuntimeEnvironment {
   @IsString()
   ADAPTER_GROUP_ID?: string;
 
+  /** Partitions of the agency topic handled at once, each in order. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(64)
-  ADAPTER_PARTITION_CONCURRENCY = 3;
+  ADAPTER_PARTITION_CONCURRENCY = 6;
+
+  /**
+   * Calls into the legacy system that message handling may have in flight at once: what the
+   * agency allows this instance. Status polls have their own limit, STATUS_POLL_CONCURRENCY.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  ADAPTER_LEGACY_CONCURRENCY = 3;
 
   /** Attempts at a message that fails unexpectedly before it is dead-lettered. */
   @Transform(toInt)
@@ -94,6 +105,7 @@ export interface AdapterRuntimeConfig {
   instanceId: string;
   groupId: string;
   partitionConcurrency: number;
+  legacyConcurrency: number;
   maxAttempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -116,6 +128,7 @@ export function adapterRuntimeConfig(
     instanceId: env.ADAPTER_INSTANCE_ID ?? `adapter-${definition.agency}-${process.pid}`,
     groupId: env.ADAPTER_GROUP_ID ?? `mpp-adapter-${definition.agency}`,
     partitionConcurrency: env.ADAPTER_PARTITION_CONCURRENCY,
+    legacyConcurrency: env.ADAPTER_LEGACY_CONCURRENCY,
     maxAttempts: env.ADAPTER_MAX_ATTEMPTS,
     retryBaseMs: env.ADAPTER_RETRY_BASE_MS,
     retryMaxMs: env.ADAPTER_RETRY_MAX_MS,

@@ -39,7 +39,7 @@ export class CancelApplication {
         const call = legacyCallOf(event);
         let reference = record?.agencyReference ?? undefined;
         if (!reference && record?.state === SubmissionState.SUBMITTING && record.attempts > 0) {
-          const earlier = await this.guard.call('findSubmission', call, (legacy) =>
+          const earlier = await this.guard.callForMessage('findSubmission', call, (legacy) =>
             legacy.findSubmission(applicationId, call),
           );
           reference = earlier?.agencyReference;
@@ -47,7 +47,7 @@ export class CancelApplication {
         if (reference) {
           const held = reference;
           try {
-            await this.guard.call('cancel', call, (legacy) =>
+            await this.guard.callForMessage('cancel', call, (legacy) =>
               legacy.cancel(cancellation, held, call),
             );
           } catch (error) {

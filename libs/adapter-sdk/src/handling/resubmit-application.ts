@@ -59,7 +59,7 @@ export class ResubmitApplication {
         await row.revising(resubmission.revision);
         try {
           const call = legacyCallOf(event);
-          await this.guard.call('resubmit', call, (legacy) =>
+          await this.guard.callForMessage('resubmit', call, (legacy) =>
             legacy.resubmit(resubmission, reference, call),
           );
         } catch (error) {

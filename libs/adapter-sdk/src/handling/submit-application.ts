@@ -89,7 +89,7 @@ export class SubmitApplication {
   ): Promise<LegacyReceipt> {
     const call = legacyCallOf(event);
     if (earlierAttempts > 0) {
-      const earlier = await this.guard.call('findSubmission', call, (legacy) =>
+      const earlier = await this.guard.callForMessage('findSubmission', call, (legacy) =>
         legacy.findSubmission(event.data.applicationId, call),
       );
       if (earlier) {
@@ -100,7 +100,7 @@ export class SubmitApplication {
       }
     }
     await row.countAttempt();
-    return this.guard.call('submit', call, (legacy) => legacy.submit(event.data, call));
+    return this.guard.callForMessage('submit', call, (legacy) => legacy.submit(event.data, call));
   }
 }
 

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { FlowHops } from '@mpp/contracts';
 import { FlowRecorder, traceIdOf } from '@mpp/flow';
+import { Sema } from 'async-sema';
 import CircuitBreaker from 'opossum';
 import { HOLD_HEARTBEAT_MS, type Hold } from './hold';
 import {
@@ -34,6 +35,7 @@ export class LegacySystemGuard implements OnModuleDestroy {
   private readonly breaker: CircuitBreaker<[Thunk], unknown>;
   private readonly listeners = new Set<(state: CircuitState) => void>();
   private closedWaiters: (() => void)[] = [];
+  private readonly messageCallSlots: Sema;
 
   constructor(
     @Inject(LEGACY_CONNECTOR) private readonly connector: LegacyConnector,
@@ -41,6 +43,7 @@ export class LegacySystemGuard implements OnModuleDestroy {
     private readonly metrics: AdapterMetrics,
     private readonly flow: FlowRecorder,
   ) {
+    this.messageCallSlots = new Sema(config.legacyConcurrency);
     this.breaker = new CircuitBreaker((call: Thunk) => call(), {
       timeout: false,
       errorThresholdPercentage: config.breaker.errorPercent,
@@ -90,6 +93,25 @@ export class LegacySystemGuard implements OnModuleDestroy {
       call,
       () => this.breaker.fire(() => action(this.connector)) as Promise<T>,
     );
+  }
+
+  /**
+   * A call made while handling a message of the agency topic. Besides the circuit it waits for
+   * one of ADAPTER_LEGACY_CONCURRENCY slots: more partitions than slots are handled at once, so
+   * that one message's bookkeeping overlaps another's call and the slots the agency allows stay
+   * busy.
+   */
+  async callForMessage<T>(
+    operation: string,
+    call: LegacyCall,
+    action: (connector: LegacyConnector) => Promise<T>,
+  ): Promise<T> {
+    await this.messageCallSlots.acquire();
+    try {
+      return await this.call(operation, call, action);
+    } finally {
+      this.messageCallSlots.release();
+    }
   }
 
   /** Resolves once the circuit is closed, heartbeating meanwhile; rejects when the hold is aborted. */

@@ -28,15 +28,38 @@ const AGENCY = 'poll-check';
 const SERVICE = `${AGENCY}.layanan-uji`;
 const SCHEMA = adapterSchemaOf(AGENCY);
 const APPLICATIONS = 12;
-const CONCURRENCY = 4;
-const CHECK_MS = 150;
+const POLL_CONCURRENCY = 4;
+const LEGACY_CONCURRENCY = 2;
+const CALL_MS = 150;
+
+/** Calls of one kind in flight at once, per adapter instance, and the most seen. */
+class InFlight {
+  private readonly current = new Map<string, number>();
+  readonly most = new Map<string, number>();
+
+  async during<T>(instance: string, work: () => Promise<T>): Promise<T> {
+    const now = (this.current.get(instance) ?? 0) + 1;
+    this.current.set(instance, now);
+    this.most.set(instance, Math.max(now, this.most.get(instance) ?? 0));
+    try {
+      return await work();
+    } finally {
+      this.current.set(instance, this.current.get(instance)! - 1);
+    }
+  }
+
+  highest(): number {
+    return Math.max(...this.most.values());
+  }
+}
 
 /** What both instances' legacy systems saw: they stand for one system behind two adapters. */
 const seen = {
   checks: new Map<string, number>(),
-  inFlight: new Map<string, number>(),
-  mostInFlight: new Map<string, number>(),
+  submissions: new InFlight(),
+  statusChecks: new InFlight(),
 };
+const slowly = () => new Promise((resolve) => setTimeout(resolve, CALL_MS));
 
 class NoteDto {
   @IsOptional()
@@ -50,6 +73,7 @@ class SlowCheckingSystem implements LegacyConnector {
   private readonly instance = randomUUID();
 
   async submit(application: ApplicationSubmitted): Promise<LegacyReceipt> {
+    await seen.submissions.during(this.instance, slowly);
     return { agencyReference: `REF-${application.applicationId}` };
   }
 
@@ -63,14 +87,7 @@ class SlowCheckingSystem implements LegacyConnector {
 
   async checkStatus(reference: string): Promise<LegacyStatusReport> {
     seen.checks.set(reference, (seen.checks.get(reference) ?? 0) + 1);
-    const inFlight = (seen.inFlight.get(this.instance) ?? 0) + 1;
-    seen.inFlight.set(this.instance, inFlight);
-    seen.mostInFlight.set(
-      this.instance,
-      Math.max(inFlight, seen.mostInFlight.get(this.instance) ?? 0),
-    );
-    await new Promise((resolve) => setTimeout(resolve, CHECK_MS));
-    seen.inFlight.set(this.instance, seen.inFlight.get(this.instance)! - 1);
+    await seen.statusChecks.during(this.instance, slowly);
     return { status: ApplicationStatus.IN_PROCESS };
   }
 
@@ -99,10 +116,12 @@ const POLL_CHECK_ADAPTER: AdapterModuleOptions = {
 };
 
 /**
- * Status polling with two instances of one adapter: every due application is asked about once,
- * several at a time but never more than STATUS_POLL_CONCURRENCY per instance.
+ * Two instances of one adapter against a slow legacy system: each handles every partition it
+ * has at once but keeps at most ADAPTER_LEGACY_CONCURRENCY submissions in flight, and a status
+ * poll asks about every due application once, several at a time but never more than
+ * STATUS_POLL_CONCURRENCY per instance.
  */
-describe('adapter SDK status polling', () => {
+describe('adapter SDK concurrency towards the legacy system', () => {
   const run = randomUUID().slice(0, 8);
   let producer: Producer;
   let instances: RunningAdapter[];
@@ -115,7 +134,9 @@ describe('adapter SDK status polling', () => {
       ADAPTER_INSTANCE_ID: `poll-check-${name}-${run}`,
       // The test runs each poll itself.
       STATUS_POLL_INTERVAL_MS: '600000',
-      STATUS_POLL_CONCURRENCY: String(CONCURRENCY),
+      STATUS_POLL_CONCURRENCY: String(POLL_CONCURRENCY),
+      ADAPTER_LEGACY_CONCURRENCY: String(LEGACY_CONCURRENCY),
+      ADAPTER_PARTITION_CONCURRENCY: '6',
     });
     instances = [
       await startAdapter(POLL_CHECK_ADAPTER, env('a')),
@@ -131,7 +152,7 @@ describe('adapter SDK status polling', () => {
     await withdrawService(testKafka(), SERVICE);
   }, 30000);
 
-  it('asks about each due application once across instances, a bounded number at a time', async () => {
+  it('submits with at most the allowed calls in flight per instance, then polls each application once, a bounded number at a time', async () => {
     const events = Array.from({ length: APPLICATIONS }, () =>
       submittedEvent(SERVICE, { nik: '2171011508900041', name: 'Rina Wati', contact: {} }, {}),
     );
@@ -148,6 +169,8 @@ describe('adapter SDK status polling', () => {
       },
       { what: 'every application submitted to the legacy system' },
     );
+    expect(seen.submissions.highest()).toBe(LEGACY_CONCURRENCY);
+
     await db.query(
       `UPDATE ${SCHEMA}.adapter_submission SET next_poll_at = now() WHERE application_id = ANY($1)`,
       [ids],
@@ -159,9 +182,8 @@ describe('adapter SDK status polling', () => {
 
     expect(polled.reduce((sum, count) => sum + count, 0)).toBe(APPLICATIONS);
     expect(ids.map((id) => seen.checks.get(`REF-${id}`))).toEqual(ids.map(() => 1));
-    const mostInFlight = [...seen.mostInFlight.values()];
-    expect(Math.max(...mostInFlight)).toBeGreaterThan(1);
-    expect(Math.max(...mostInFlight)).toBeLessThanOrEqual(CONCURRENCY);
+    expect(seen.statusChecks.highest()).toBeGreaterThan(1);
+    expect(seen.statusChecks.highest()).toBeLessThanOrEqual(POLL_CONCURRENCY);
     // Answered checks are due again a poll interval after their answer, not at once.
     const [{ due }] = await db.query(
       `SELECT count(*)::int AS due FROM ${SCHEMA}.adapter_submission
