@@ -2,6 +2,7 @@ import { describeAdapterConformance, freePort } from '@mpp/adapter-sdk/testing';
 import { BPBATAM_ADAPTER } from '../apps/adapter-bpbatam/src/bpbatam.adapter';
 import { createLegacySimApp, type RunningLegacySim } from '../apps/legacy-sim/src/legacy-sim.app';
 import { simulatedLegacySystem } from './support/simulated-legacy-system';
+import SERVICE_DATA from './support/service-data.json';
 
 let legacy: RunningLegacySim;
 let port: number;
@@ -19,28 +20,6 @@ afterAll(async () => {
   await legacy?.close();
 });
 
-const PARCEL = {
-  kecamatan: 'Batu Ampar',
-  lokasiKavling: 'Kawasan Industri Batu Ampar, Kav. 7 Blok C',
-  luasM2: 8200,
-  peruntukan: 'industri',
-};
-const DATA: Record<string, Record<string, unknown>> = {
-  'bpbatam.alokasi-lahan-baru': {
-    ...PARCEL,
-    namaPelakuUsaha: 'PT Galangan Kapal Batam',
-    nib: '9120001234567',
-    npwp: '0012345678901000',
-    rencanaPemanfaatan: 'Bengkel perbaikan kapal dan gudang suku cadang',
-  },
-  'bpbatam.perpanjangan-alokasi-lahan': {
-    ...PARCEL,
-    nomorAlokasiLahan: 'PL/0815/BPB/2006',
-    tanggalBerakhirAlokasi: '2027-03-31',
-    nopPbb: '217101000100200300',
-  },
-};
-
 describeAdapterConformance('bpbatam against the simulated land system', () => ({
   adapter: BPBATAM_ADAPTER,
   env: {
@@ -50,7 +29,7 @@ describeAdapterConformance('bpbatam against the simulated land system', () => ({
   },
   sampleApplication: (serviceCode) => ({
     applicant: { nik: '2171011508900003', name: 'Siti Aminah', contact: {} },
-    data: DATA[serviceCode],
+    data: SERVICE_DATA[serviceCode as keyof typeof SERVICE_DATA],
   }),
   legacy: simulatedLegacySystem(legacy.baseUrl, 'land'),
 }));
