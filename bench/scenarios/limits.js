@@ -61,6 +61,23 @@ function singleRowCommit(client) {
   ]);
 }
 
+/** The application row's values ($1-$11), as the gateway's intake inserts them. */
+function applicationRow(id, body, now) {
+  return [
+    id,
+    randomUUID(),
+    body.serviceCode,
+    'dpmptsp',
+    'bench-client',
+    body.applicant,
+    body.data,
+    '[]',
+    'SUBMITTED',
+    randomUUID(),
+    now,
+  ];
+}
+
 /**
  * The core of the gateway's intake transaction: the application, its first status change and its
  * outbox record, inserted as the gateway inserts them, in one transaction.
@@ -75,19 +92,7 @@ async function intakeTransaction(client) {
       `INSERT INTO ${SCHEMA}.application (id, tracking_number, service_code, agency, client_id, applicant, data,
          documents, status, correlation_id, submitted_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-      [
-        id,
-        randomUUID(),
-        body.serviceCode,
-        'dpmptsp',
-        'bench-client',
-        body.applicant,
-        body.data,
-        '[]',
-        'SUBMITTED',
-        randomUUID(),
-        now,
-      ],
+      applicationRow(id, body, now),
     );
     await client.query(
       `INSERT INTO ${SCHEMA}.application_status_change (application_id, status, source, occurred_at, recorded_at)
@@ -135,17 +140,7 @@ function intakeOneStatement(client) {
      INSERT INTO ${SCHEMA}.outbox (application_id, topic, event_id, event_type, payload, correlation_id, traceparent, created_at)
      SELECT id, $12, $13, $14, $15, $10, NULL, $11 FROM a`,
     [
-      id,
-      randomUUID(),
-      body.serviceCode,
-      'dpmptsp',
-      'bench-client',
-      body.applicant,
-      body.data,
-      '[]',
-      'SUBMITTED',
-      randomUUID(),
-      now,
+      ...applicationRow(id, body, now),
       'mpp.dpmptsp.applications',
       randomUUID(),
       'id.go.batam.mpp.application.submitted.v1',
