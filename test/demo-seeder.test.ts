@@ -6,6 +6,7 @@ import { withDatabase } from './support/database';
 import { freshSeed, seedMonth, startSeedingGateway } from './support/demo-month';
 import { startGateway, type RunningGateway } from './support/gateway-harness';
 import { connectedProducer, testKafka } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
 
 /** A moment's day on the Jakarta calendar. */
 const jakartaDay = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -27,7 +28,25 @@ describe('demo seeder (real gateway, Kafka and PostgreSQL)', () => {
     first = await seedMonth(gateway, producer, seed);
     firstRunMs = Date.now() - startedAt;
     ids = Array.from({ length: first.planned }, (_, index) => demoApplicationId(seed, index));
+    // The seeder waits only for the statuses that corrections and surveys follow; the others
+    // may still be on their way through mpp.status when it returns.
+    await waitFor(async () => (await appliedReports()) >= first.statusReports, {
+      what: 'every seeded status report applied',
+    });
   }, 120000);
+
+  const appliedReports = () =>
+    withDatabase(async (db) =>
+      Number(
+        (
+          await db.query(
+            `SELECT count(*) FROM gateway.status_event_receipt
+              WHERE application_id = ANY($1) AND source = $2`,
+            [ids, DEMO_SEEDER_SOURCE],
+          )
+        ).rows[0].count,
+      ),
+    );
 
   afterAll(async () => {
     await producer?.disconnect();
