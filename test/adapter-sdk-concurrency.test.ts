@@ -124,7 +124,7 @@ const POLL_CHECK_ADAPTER: AdapterModuleOptions = {
 describe('adapter SDK concurrency towards the legacy system', () => {
   const run = randomUUID().slice(0, 8);
   let producer: Producer;
-  let instances: RunningAdapter[];
+  const instances: RunningAdapter[] = [];
   let db: DataSource;
 
   beforeAll(async () => {
@@ -138,16 +138,15 @@ describe('adapter SDK concurrency towards the legacy system', () => {
       ADAPTER_LEGACY_CONCURRENCY: String(LEGACY_CONCURRENCY),
       ADAPTER_PARTITION_CONCURRENCY: '6',
     });
-    instances = [
-      await startAdapter(POLL_CHECK_ADAPTER, env('a')),
-      await startAdapter(POLL_CHECK_ADAPTER, env('b')),
-    ];
+    // One at a time, each kept at once: a second that fails to start leaves the first closable.
+    instances.push(await startAdapter(POLL_CHECK_ADAPTER, env('a')));
+    instances.push(await startAdapter(POLL_CHECK_ADAPTER, env('b')));
     db = instances[0].app.get(DataSource);
     await db.query(`DELETE FROM ${SCHEMA}.adapter_submission`);
   }, 90000);
 
   afterAll(async () => {
-    await Promise.all((instances ?? []).map((instance) => instance.close()));
+    for (const instance of instances) await instance.close();
     await producer?.disconnect();
     await withdrawService(testKafka(), SERVICE);
   }, 30000);

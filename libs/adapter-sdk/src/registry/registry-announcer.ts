@@ -4,6 +4,7 @@ import {
   Logger,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  OnModuleDestroy,
 } from '@nestjs/common';
 import {
   agencyTopicSpecs,
@@ -32,7 +33,9 @@ import { LegacySystemGuard } from '../resilience/legacy-system-guard';
  * on the compacted registry topic, and sends a heartbeat per instance while it runs.
  */
 @Injectable()
-export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RegistryAnnouncer
+  implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
+{
   private readonly logger = new Logger(RegistryAnnouncer.name);
   private readonly startedAt = new Date().toISOString();
   private timer?: NodeJS.Timeout;
@@ -79,8 +82,12 @@ export class RegistryAnnouncer implements OnApplicationBootstrap, OnApplicationS
     this.logger.log(`announced ${this.definition.services.length} services`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** At the first shutdown step: no beat follows the last one, however the later steps go. */
+  onModuleDestroy(): void {
     clearInterval(this.timer);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     // A last heartbeat that expires at once: the instance leaves without waiting for its TTL.
     await this.heartbeat(0).catch(() => undefined);
   }

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { from, lastValueFrom, mergeMap, toArray } from 'rxjs';
@@ -38,7 +38,7 @@ const MIN_LEASE_MS = 30000;
  * poll time from when it was answered.
  */
 @Injectable()
-export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StatusPoller implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StatusPoller.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
@@ -60,7 +60,8 @@ export class StatusPoller implements OnApplicationBootstrap, OnApplicationShutdo
     }, this.config.statusPollIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** At the first shutdown step: no poll starts while the consumer and the database close. */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }

@@ -99,9 +99,10 @@ export async function startGroupAtEnd(
 }
 
 /**
- * Like `startGroupAtEnd`, for a group that has committed no offset on the topics yet: a group
- * that has (an adapter started again in the same test) goes on where it stopped. Topics that do
- * not exist yet are left alone; whatever they will hold is new.
+ * Like `startGroupAtEnd`, for a group that has committed no offset on the topics yet and has no
+ * member: a group that has (an adapter started again in the same test, or a second instance
+ * beside a first) goes on as it is. Topics that do not exist yet are left alone; whatever they
+ * will hold is new.
  */
 export async function startNewGroupAtEnd(
   kafka: Kafka,
@@ -110,8 +111,10 @@ export async function startNewGroupAtEnd(
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  let fresh: string[];
+  let fresh: string[] = [];
   try {
+    const [group] = (await admin.describeGroups([groupId])).groups;
+    if (group.members.length > 0) return;
     const existing = new Set(await admin.listTopics());
     const committed = await admin.fetchOffsets({
       groupId,
