@@ -183,4 +183,34 @@ describe('consumers park what they cannot use and go on (real Kafka and PostgreS
       'malformed',
     ]);
   });
+
+  it('parks a bad status event at a position one parked earlier held, when the topic was created again', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(Topics.status).finally(() => admin.disconnect());
+    // What the gateway kept of a broker rebuilt since: every partition's next offset, years ago.
+    await withDatabase((db) =>
+      db.query(
+        `INSERT INTO gateway.parked_message (consumer, topic, partition, kafka_offset,
+           kafka_timestamp, message_key, headers, reason, error)
+         SELECT 'gateway.status', $1, partition, kafka_offset, '2024-01-02T03:04:05Z', 'earlier',
+                '{}', 'malformed', 'from the broker before'
+           FROM unnest($2::int[], $3::bigint[]) AS next (partition, kafka_offset)`,
+        [Topics.status, ends.map((end) => end.partition), ends.map((end) => end.high)],
+      ),
+    );
+    const applicationId = randomUUID();
+
+    await producer.send({
+      topic: Topics.status,
+      messages: [{ key: applicationId, value: 'bukan json' }],
+    });
+
+    await waitFor(
+      async () => (await parked('gateway', 'gateway.status', applicationId)).length === 1,
+      {
+        what: 'the bad status event parked beside the earlier broker’s row',
+      },
+    );
+  });
 });

@@ -11,6 +11,7 @@ import {
 } from '@mpp/contracts';
 import { decodeCloudEvent, encodeCloudEvent } from '@mpp/kafka';
 import type { KafkaMessage, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { connectedProducer, testKafka, TopicRecorder } from './support/kafka-probe';
 import {
   parkDeadLetter,
@@ -319,5 +320,30 @@ describe('ops: dead letters (real Kafka and PostgreSQL)', () => {
     expect(next.status).toBe(200);
     expect(Number(next.body.items[0].id)).toBeLessThan(Number(page.body.items[1].id));
     expect((await api('/v1/dead-letters?state=lost')).status).toBe(400);
+  });
+
+  it('stores a dead letter at a position one stored earlier held, when the topic was created again', async () => {
+    const topic = Topics.deadLettersOf(agency);
+    const admin = kafka.admin();
+    await admin.connect();
+    const [{ high: next }] = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    // What ops kept of a broker rebuilt since: the same topic, partition and offset, years ago.
+    await ops.app.get(DataSource).query(
+      `INSERT INTO dead_letter (agency, dlq_topic, dlq_partition, dlq_offset, dlq_timestamp,
+         headers, application_id)
+       VALUES ($1, $2, 0, $3, '2024-01-02T03:04:05Z', '[]', $4)`,
+      [agency, topic, next, randomUUID()],
+    );
+
+    const { applicationId, letter } = await park();
+
+    expect(letter).toMatchObject({ applicationId, parkedAt: { topic, offset: next } });
+    const [{ count }] = await ops.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS count FROM dead_letter WHERE dlq_topic = $1 AND dlq_offset = $2`,
+        [topic, next],
+      );
+    expect(count).toBe(2);
   });
 });

@@ -49,6 +49,7 @@ import { CreateAuditLog1764806400000 } from './migrations/1764806400000-create-a
 import { encryptPersonalData } from './migrations/1764892800000-encrypt-personal-data';
 import { CreateWebhooks1764979200000 } from './migrations/1764979200000-create-webhooks';
 import { CreateParkedMessages1765069200000 } from './migrations/1765069200000-create-parked-messages';
+import { AddParkedMessageTimestamp1765152000000 } from './migrations/1765152000000-add-parked-message-timestamp';
 import { OutboxRecordEntity } from './outbox/outbox-record.entity';
 import { OutboxMetrics } from './outbox/outbox-metrics';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -125,6 +126,7 @@ export class GatewayModule {
                 encryptPersonalData(cipher),
                 CreateWebhooks1764979200000,
                 CreateParkedMessages1765069200000,
+                AddParkedMessageTimestamp1765152000000,
               ],
             }),
         }),

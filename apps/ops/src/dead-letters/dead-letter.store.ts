@@ -61,26 +61,27 @@ const FULL = `${SUMMARY}, message_key AS "key", message_value AS "value", header
 export class DeadLetterStore {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Stores messages not stored before (by topic position); returns how many were new. */
+  /** Stores messages not stored before (by topic position and timestamp); returns how many were new. */
   async ingest(messages: ParkedMessage[]): Promise<number> {
     if (messages.length === 0) return 0;
     return this.db.transaction(async (tx) => {
       let stored = 0;
       for (const message of messages) {
         const rows: { id: string }[] = await tx.query(
-          `INSERT INTO dead_letter (agency, dlq_topic, dlq_partition, dlq_offset, message_key,
-             message_value, headers, reason, error, attempts, source_topic, source_partition,
-             source_offset, failed_at, parked_by, application_id, event_id, event_type,
-             service_code, correlation_id, traceparent)
+          `INSERT INTO dead_letter (agency, dlq_topic, dlq_partition, dlq_offset, dlq_timestamp,
+             message_key, message_value, headers, reason, error, attempts, source_topic,
+             source_partition, source_offset, failed_at, parked_by, application_id, event_id,
+             event_type, service_code, correlation_id, traceparent)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                   $18, $19, $20, $21)
-           ON CONFLICT (dlq_topic, dlq_partition, dlq_offset) DO NOTHING
+                   $18, $19, $20, $21, $22)
+           ON CONFLICT (dlq_topic, dlq_partition, dlq_offset, dlq_timestamp) DO NOTHING
            RETURNING id::text AS id`,
           [
             message.agency,
             message.topic,
             message.partition,
             message.offset,
+            message.timestamp,
             message.key,
             message.value,
             JSON.stringify(message.headers),

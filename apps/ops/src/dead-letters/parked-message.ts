@@ -1,4 +1,5 @@
 import { CloudEventHeaders, DeadLetterHeaders } from '@mpp/contracts';
+import { kafkaTime } from '@mpp/kafka';
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
 
 /** A Kafka header as stored: the value base64-encoded, since header values are bytes. */
@@ -16,6 +17,8 @@ export interface ParkedMessage {
   topic: string;
   partition: number;
   offset: string;
+  /** The record's Kafka timestamp: with the position, what identifies it. */
+  timestamp: Date;
   key: Buffer | null;
   value: Buffer | null;
   headers: StoredHeader[];
@@ -50,6 +53,7 @@ export function readParkedMessage(
     topic,
     partition,
     offset: message.offset,
+    timestamp: kafkaTime(message.timestamp),
     key: message.key,
     value: message.value,
     headers,

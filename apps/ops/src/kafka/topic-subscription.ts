@@ -51,6 +51,12 @@ export class TopicSubscription {
       this.logger.error(`consumer stopped: ${String(payload.error)}; restarting`);
       void this.restartLater(consumer);
     });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const assigned = Object.entries(payload.memberAssignment)
+        .map(([topic, partitions]) => `${topic} [${partitions.join(',')}]`)
+        .join(', ');
+      this.logger.log(`joined, reading ${assigned || 'nothing'}`);
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await consumer.run({

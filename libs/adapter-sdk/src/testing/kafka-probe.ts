@@ -75,6 +75,7 @@ export function header(message: KafkaMessage, name: string): string | undefined 
 /**
  * Commits the end of its topics as a consumer group's offsets before a consumer starts in it,
  * so the consumer reads what is sent from now on and not what earlier runs left on the broker.
+ * Topics that do not exist yet are left alone: whatever they will hold is new.
  */
 export async function startGroupAtEnd(
   kafka: Kafka,
@@ -85,7 +86,8 @@ export async function startGroupAtEnd(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    for (const topic of topics) {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of topics.filter((name) => existing.has(name))) {
       const ends = await admin.fetchTopicOffsets(topic);
       await admin.setOffsets({
         groupId,

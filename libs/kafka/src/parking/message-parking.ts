@@ -11,7 +11,7 @@ import { UnsupportedEventType } from '../cloud-event-codec';
 export interface ConsumedMessage {
   topic: string;
   partition: number;
-  message: Pick<KafkaMessage, 'offset' | 'key' | 'value' | 'headers'>;
+  message: Pick<KafkaMessage, 'offset' | 'timestamp' | 'key' | 'value' | 'headers'>;
 }
 
 /** Enough of a message to see what was wrong with it; the whole of it stays in Kafka. */
@@ -51,15 +51,16 @@ export class MessageParking {
     const value = bytesOf(message.value);
     const why = maskNiksIn(describe(error)).slice(0, ERROR_CHARACTERS);
     await this.db.query(
-      `INSERT INTO parked_message (consumer, topic, partition, kafka_offset, message_key, headers,
-         value_bytes, value_sha256, value_preview, reason, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (consumer, topic, partition, kafka_offset) DO NOTHING`,
+      `INSERT INTO parked_message (consumer, topic, partition, kafka_offset, kafka_timestamp,
+         message_key, headers, value_bytes, value_sha256, value_preview, reason, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (consumer, topic, partition, kafka_offset, kafka_timestamp) DO NOTHING`,
       [
         consumer,
         topic,
         partition,
         message.offset,
+        kafkaTime(message.timestamp),
         message.key ? maskNiksIn(message.key.toString('utf8')) : null,
         JSON.stringify(headerTexts(message.headers)),
         value?.length ?? null,
@@ -74,6 +75,11 @@ export class MessageParking {
       `${consumer} parked ${topic}/${partition}@${message.offset} (${reason}): ${why}`,
     );
   }
+}
+
+/** A record's Kafka timestamp (milliseconds since the epoch, as text) as a time. */
+export function kafkaTime(timestamp: string): Date {
+  return new Date(Number(timestamp));
 }
 
 /** Why a message that could not be read is parked: of a type not followed, or malformed. */

@@ -34,3 +34,30 @@ export abstract class CreateParkedMessageTable implements MigrationInterface {
     await db.query(`DROP TABLE IF EXISTS parked_message`);
   }
 }
+
+/**
+ * Adds the record's Kafka timestamp to what identifies a parked message. A topic created again
+ * (a broker rebuilt, a topic deleted) numbers its records from 0 once more; by position alone a
+ * new record would be taken for one parked before and dropped. Rows parked before this migration
+ * get the epoch: their timestamps were not kept.
+ */
+export abstract class AddParkedMessageTimestamp implements MigrationInterface {
+  abstract name: string;
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE parked_message
+      ADD COLUMN kafka_timestamp timestamptz NOT NULL DEFAULT 'epoch'`);
+    await db.query(`ALTER TABLE parked_message ALTER COLUMN kafka_timestamp DROP DEFAULT`);
+    await db.query(`ALTER TABLE parked_message
+      DROP CONSTRAINT parked_message_consumer_topic_partition_kafka_offset_key`);
+    await db.query(`ALTER TABLE parked_message ADD CONSTRAINT parked_message_record
+      UNIQUE (consumer, topic, partition, kafka_offset, kafka_timestamp)`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE parked_message DROP CONSTRAINT parked_message_record`);
+    await db.query(`ALTER TABLE parked_message DROP COLUMN kafka_timestamp`);
+    await db.query(`ALTER TABLE parked_message
+      ADD UNIQUE (consumer, topic, partition, kafka_offset)`);
+  }
+}
