@@ -16,10 +16,10 @@ async function storedDeadLetter(): Promise<{ id: string; applicationId: string }
   const applicationId = randomUUID();
   const { rows } = await withDatabase((db) =>
     db.query(
-      `INSERT INTO ops.dead_letter (agency, dlq_topic, dlq_partition, dlq_offset, message_key,
-         message_value, headers, reason, error, attempts, application_id, event_type)
-       VALUES ($1, $2, 0, (SELECT coalesce(max(dlq_offset), 0) + 1 FROM ops.dead_letter), $3, $4,
-         '[]', 'failed', 'boom', 3, $5, 'id.go.batam.mpp.application.submitted.v1')
+      `INSERT INTO ops.dead_letter (agency, dlq_topic, dlq_partition, dlq_offset, dlq_timestamp,
+         message_key, message_value, headers, reason, error, attempts, application_id, event_type)
+       VALUES ($1, $2, 0, (SELECT coalesce(max(dlq_offset), 0) + 1 FROM ops.dead_letter), now(),
+         $3, $4, '[]', 'failed', 'boom', 3, $5, 'id.go.batam.mpp.application.submitted.v1')
        RETURNING id`,
       [
         agency,
