@@ -119,7 +119,7 @@ const POLL_CHECK_ADAPTER: AdapterModuleOptions = {
  * Two instances of one adapter against a slow legacy system: each handles every partition it
  * has at once but keeps at most ADAPTER_LEGACY_CONCURRENCY submissions in flight, and a status
  * poll asks about every due application once, several at a time but never more than
- * STATUS_POLL_CONCURRENCY per instance.
+ * STATUS_POLL_CONCURRENCY per instance, in passes one after the other while any are due.
  */
 describe('adapter SDK concurrency towards the legacy system', () => {
   const run = randomUUID().slice(0, 8);
@@ -176,7 +176,7 @@ describe('adapter SDK concurrency towards the legacy system', () => {
     );
 
     const polled = await Promise.all(
-      instances.map((instance) => instance.app.get(StatusPoller).pollOnce()),
+      instances.map((instance) => instance.app.get(StatusPoller).pollWhileDue()),
     );
 
     expect(polled.reduce((sum, count) => sum + count, 0)).toBe(APPLICATIONS);
@@ -190,5 +190,14 @@ describe('adapter SDK concurrency towards the legacy system', () => {
       [ids],
     );
     expect(due).toBe(0);
+
+    // Alone, one instance checks them all in one poll too: in passes of twice its concurrency
+    // (8), one after the other while applications are due, not one pass per interval.
+    await db.query(
+      `UPDATE ${SCHEMA}.adapter_submission SET next_poll_at = now() WHERE application_id = ANY($1)`,
+      [ids],
+    );
+    expect(await instances[0].app.get(StatusPoller).pollWhileDue()).toBe(APPLICATIONS);
+    expect(ids.map((id) => seen.checks.get(`REF-${id}`))).toEqual(ids.map(() => 2));
   });
 });

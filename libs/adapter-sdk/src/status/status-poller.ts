@@ -26,22 +26,28 @@ interface DueSubmission {
   traceparent: string | null;
 }
 
-const BATCH = 50;
-/** How long a poll holds its rows at least: long enough for a batch of slow checks to finish. */
+/**
+ * Rows one pass claims, in checks at once: small passes, one after the other, keep the checks in
+ * flight close to the allowed number instead of waiting on the slowest of a large batch.
+ */
+const PASS_SIZE_IN_CHECKS = 2;
+/** How long a pass holds its rows at least: long enough for its slow checks to finish. */
 const MIN_LEASE_MS = 30000;
 
 /**
  * For legacy systems that do not push progress: asks for the status of every submitted
  * application that is not final yet, once per poll interval, several at a time
- * (STATUS_POLL_CONCURRENCY). Each poll leases its rows by moving their next poll time past the
- * batch's end, so several adapter instances never ask twice; each check then sets its row's next
- * poll time from when it was answered.
+ * (STATUS_POLL_CONCURRENCY). A poll runs passes one after the other while applications are due,
+ * then waits for the next interval. Each pass leases its rows by moving their next poll time
+ * past its end, so several adapter instances never ask twice; each check then sets its row's
+ * next poll time from when it was answered.
  */
 @Injectable()
 export class StatusPoller implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StatusPoller.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -54,7 +60,7 @@ export class StatusPoller implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     if (!this.connector.checkStatus) return;
     this.timer = setInterval(() => {
-      this.running ??= this.pollOnce()
+      this.running ??= this.pollWhileDue()
         .catch((error: unknown) => this.logger.warn(`status poll failed: ${String(error)}`))
         .finally(() => (this.running = undefined));
     }, this.config.statusPollIntervalMs);
@@ -62,11 +68,23 @@ export class StatusPoller implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** At the first shutdown step: no poll starts while the consumer and the database close. */
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running;
   }
 
-  /** Polls every due application once, unless the circuit is open; returns how many. */
+  /** Runs passes until none finds a due application; returns how many were checked. */
+  async pollWhileDue(): Promise<number> {
+    let checked = 0;
+    while (!this.stopped) {
+      const found = await this.pollOnce();
+      if (found === 0) break;
+      checked += found;
+    }
+    return checked;
+  }
+
+  /** One pass: checks the applications due first, unless the circuit is open; returns how many. */
   async pollOnce(): Promise<number> {
     const checkStatus = this.connector.checkStatus?.bind(this.connector);
     if (!checkStatus || !this.guard.isClosed()) return 0;
@@ -81,7 +99,10 @@ export class StatusPoller implements OnApplicationBootstrap, OnModuleDestroy {
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING application_id, service_code, revision, agency_reference, correlation_id, traceparent`,
-      [BATCH, Math.max(this.config.statusPollIntervalMs, MIN_LEASE_MS)],
+      [
+        this.config.statusPollConcurrency * PASS_SIZE_IN_CHECKS,
+        Math.max(this.config.statusPollIntervalMs, MIN_LEASE_MS),
+      ],
     );
     await lastValueFrom(
       from(due).pipe(
