@@ -7,4 +7,5 @@ export * from './kafka.tokens';
 export * from './kafkajs-log-bridge';
 export * from './kafka-microservice';
 export * from './parking/parked-message-table';
+export * from './parking/record-identity';
 export * from './parking/message-parking';

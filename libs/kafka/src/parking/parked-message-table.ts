@@ -1,4 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  addTimestampToIdentity,
+  removeTimestampFromIdentity,
+  type RecordIdentity,
+} from './record-identity';
 
 /**
  * Creates `parked_message` in an app's schema: what its consumers of shared topics could not
@@ -35,29 +40,23 @@ export abstract class CreateParkedMessageTable implements MigrationInterface {
   }
 }
 
-/**
- * Adds the record's Kafka timestamp to what identifies a parked message. A topic created again
- * (a broker rebuilt, a topic deleted) numbers its records from 0 once more; by position alone a
- * new record would be taken for one parked before and dropped. Rows parked before this migration
- * get the epoch: their timestamps were not kept.
- */
+const PARKED_MESSAGE_IDENTITY: RecordIdentity = {
+  table: 'parked_message',
+  positionColumns: ['consumer', 'topic', 'partition', 'kafka_offset'],
+  timestampColumn: 'kafka_timestamp',
+  positionConstraint: 'parked_message_consumer_topic_partition_kafka_offset_key',
+  constraint: 'parked_message_record',
+};
+
+/** Tells parked messages apart by their Kafka timestamp too (see `addTimestampToIdentity`). */
 export abstract class AddParkedMessageTimestamp implements MigrationInterface {
   abstract name: string;
 
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE parked_message
-      ADD COLUMN kafka_timestamp timestamptz NOT NULL DEFAULT 'epoch'`);
-    await db.query(`ALTER TABLE parked_message ALTER COLUMN kafka_timestamp DROP DEFAULT`);
-    await db.query(`ALTER TABLE parked_message
-      DROP CONSTRAINT parked_message_consumer_topic_partition_kafka_offset_key`);
-    await db.query(`ALTER TABLE parked_message ADD CONSTRAINT parked_message_record
-      UNIQUE (consumer, topic, partition, kafka_offset, kafka_timestamp)`);
+  up(db: QueryRunner): Promise<void> {
+    return addTimestampToIdentity(db, PARKED_MESSAGE_IDENTITY);
   }
 
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE parked_message DROP CONSTRAINT parked_message_record`);
-    await db.query(`ALTER TABLE parked_message DROP COLUMN kafka_timestamp`);
-    await db.query(`ALTER TABLE parked_message
-      ADD UNIQUE (consumer, topic, partition, kafka_offset)`);
+  down(db: QueryRunner): Promise<void> {
+    return removeTimestampFromIdentity(db, PARKED_MESSAGE_IDENTITY);
   }
 }
