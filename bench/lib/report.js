@@ -1,6 +1,6 @@
 // The markdown summary of one run: the machine, every target with its figure, then each
 // scenario's figures (medians over the repeats, with their range).
-const { endToEndCeiling, fmt, intakeCeiling, pct } = require('./targets');
+const { END_TO_END_SHARE, endToEndCeiling, fmt, intakeCeiling, pct } = require('./targets');
 
 const range = (figure, digits = 1) =>
   figure && figure.median !== null
@@ -266,14 +266,14 @@ function pipelineCeilingLines(results) {
   const idle = results.endToEnd['0'];
   const slow = results.endToEnd['200'];
   if (!ceiling || !slow) return [];
-  const asked = 0.8 * slow.legacyCapacity.totalPerSecond;
+  const asked = END_TO_END_SHARE * slow.legacyCapacity.totalPerSecond;
   const reached = slow.throughput.completedPerSecond.median;
   return [
     `**The pipeline’s own ceiling.** With no legacy latency the whole pipeline completes ` +
       `${fmt(ceiling)} applications/s on this machine, ${fmt(idle.throughput.cpuPercent?.machineBusy, 0)}% ` +
       `busy: what its ${results.machine.cores} cores allow for intake, relay, adapters, status handling, ` +
       'PostgreSQL and Kafka together, whatever the legacy systems do. The 200 ms target asks ' +
-      `${fmt(asked)}/s (80% of ${fmt(slow.legacyCapacity.totalPerSecond)}), ${fmt(asked / ceiling, 2)}× ` +
+      `${fmt(asked)}/s (${pct(END_TO_END_SHARE)} of ${fmt(slow.legacyCapacity.totalPerSecond)}), ${fmt(asked / ceiling, 2)}× ` +
       `that ceiling; the 200 ms bursts complete ${fmt(reached)}/s, ${pct(reached / ceiling)} of it.`,
     '',
   ];
